@@ -1,3 +1,4 @@
-import { greet } from './hello.ts'
-import * as core from '@actions/core'
-core.info(greet('x'))
+// The entry point the runner starts (action.yml `main: dist/index.js`).
+import { run } from './main.ts'
+
+await run()
