@@ -1,0 +1,36 @@
+// Validates request bodies against the official Graph types (../shared/graph-schema), the
+// independent oracle for what we send.
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Ajv2020Module from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+
+// ajv and ajv-formats are CommonJS with a `default` export.
+const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule
+
+export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/graph-schema')
+
+type Version = 'v1.0' | 'beta'
+const schemas = new Map<Version, { $id: string; $defs: Record<string, unknown> }>()
+const ajv = new Ajv2020({ strict: true, allErrors: true })
+addFormats(ajv)
+for (const version of ['v1.0', 'beta'] as const) {
+  const schema = JSON.parse(readFileSync(resolve(SCHEMA_DIR, `${version}.json`), 'utf8'))
+  ajv.addSchema(schema)
+  schemas.set(version, schema)
+}
+
+export function hasSchema(version: Version, name: string): boolean {
+  return name in (schemas.get(version)?.$defs ?? {})
+}
+
+/** Errors of `body` against `request.*` schema `name` in `version`; [] when valid. */
+export function schemaErrors(version: Version, name: string, body: unknown): string[] {
+  const id = schemas.get(version)?.$id
+  const validate = ajv.getSchema(`${id}#/$defs/${name}`)
+  if (validate === undefined) return [`no schema ${name} in ${version}`]
+  if (validate(body)) return []
+  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
+}
