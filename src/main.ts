@@ -1,1 +1,110 @@
-export async function run(): Promise<void> {}
+// run(): read settings, validate and enrich the CAs, plan, publish (or only plan), set outputs.
+// One catch turns any error into a failed step with a message the user can act on.
+import * as core from '@actions/core'
+import { analyzeCertificates, loadCertificates } from './certificates/index.ts'
+import type { CertificateAuthority } from './certificates/types.ts'
+import { UserError } from './errors.ts'
+import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
+import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts'
+import type { Plan, PlanOptions } from './plan/types.ts'
+import { reportProblems } from './report.ts'
+import { envInputReader, parseSettings, type Settings } from './settings.ts'
+import { planLines, summaryMarkdown } from './summary.ts'
+
+export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Promise<void> {
+  let authorities: readonly CertificateAuthority[] = []
+  let plan: Plan | undefined
+  const record = emptyRecord()
+  let wrote = false
+  try {
+    const { settings, warnings } = parseSettings(envInputReader(env), env)
+    for (const warning of warnings) core.warning(warning)
+    authorities = await prepareAuthorities(settings, now)
+
+    if (settings.credentials === undefined) {
+      plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
+      for (const line of planLines(plan)) core.info(line)
+      core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
+      await finish(settings, authorities, plan, undefined, env, 'Dry run (offline): nothing was sent to Graph.')
+      return
+    }
+    // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
+    const { publish } = await import('./publish.ts')
+    const result = await publish(settings, authorities, planOptions(settings, now), record, {
+      onPlan: (p) => { plan = p },
+      onWrite: () => { wrote = true }
+    })
+    await finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
+  } catch (error) {
+    // After writes began, the outputs tell what this run changed before it stopped.
+    if (wrote || plan !== undefined) setOutputs(authorities, plan, record)
+    fail(error)
+  }
+}
+
+function planOptions(settings: Settings, now: Date): PlanOptions {
+  return {
+    kind: settings.kind,
+    apiVersion: settings.apiVersion,
+    mode: settings.mode,
+    now,
+    allowRecreate: settings.allowRecreate,
+    issuerHints: settings.issuerHints,
+    ...(settings.displayName !== undefined ? { displayName: settings.displayName } : {}),
+    ...(settings.description !== undefined ? { description: settings.description } : {})
+  }
+}
+
+/** Loads, validates and enriches the certificates; every problem is reported before it throws. */
+async function prepareAuthorities(settings: Settings, now: Date): Promise<readonly CertificateAuthority[]> {
+  const loaded = await loadCertificates(settings.certificates, settings.workspace)
+  const analysis = analyzeCertificates(loaded.certificates, {
+    now,
+    minValidityDays: settings.minValidityDays,
+    crlOverrides: settings.crlOverrides,
+    // With credentials, an intermediate's issuer may already be in the tenant's store.
+    deferMissingIssuers: settings.credentials !== undefined
+  })
+  const problems = [...loaded.problems, ...analysis.problems, ...kindLimitProblems(settings.kind, analysis.authorities)]
+  const counts = reportProblems(problems, settings.strict, core)
+  if (counts.errors > 0) {
+    throw new UserError(`${counts.errors} problem(s) in \`certificates\` (see the annotations above); nothing was sent to Graph.`)
+  }
+  if (analysis.authorities.length === 0) {
+    throw new UserError('`certificates` matched no CA certificate; nothing to publish.')
+  }
+  core.info(`${analysis.authorities.length} CA(s) validated: ` +
+    analysis.authorities.map((ca) => `${ca.subject} (${ca.isRootAuthority ? 'root' : 'intermediate'}, ${ca.thumbprint})`).join('; '))
+  return analysis.authorities
+}
+
+function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | undefined, record: RunRecord): void {
+  for (const [name, value] of Object.entries(outputValues(authorities, plan, record))) core.setOutput(name, value)
+}
+
+async function finish(
+  settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
+  record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
+): Promise<void> {
+  setOutputs(authorities, plan, record ?? emptyRecord())
+  core.info(outcome)
+  if (env.GITHUB_STEP_SUMMARY) {
+    const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
+    try {
+      await core.summary.addRaw(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome })).write()
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${String(error)}`)
+    }
+  }
+}
+
+function fail(error: unknown): void {
+  if (error instanceof UserError) {
+    core.setFailed(error.message)
+    return
+  }
+  // Not the user's doing: keep the stack for the debug log, the message for the annotation.
+  const err = error instanceof Error ? error : new Error(String(error))
+  core.debug(err.stack ?? err.message)
+  core.setFailed(`Unexpected error: ${err.message}. Re-run with debug logging (ACTIONS_STEP_DEBUG) and report it with the log.`)
+}

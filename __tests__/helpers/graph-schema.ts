@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv2020Module from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { createRequire } from 'node:module'
+import type { FormatsPlugin } from 'ajv-formats'
 
-// ajv and ajv-formats are CommonJS with a `default` export.
-const Ajv2020 = (Ajv2020Module as unknown as { default: typeof Ajv2020Module }).default ?? Ajv2020Module
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule
+// ajv-formats is CommonJS whose ESM default import is typed as the module object, not the plugin.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin
 
 export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/graph-schema')
 
@@ -32,5 +32,5 @@ export function schemaErrors(version: Version, name: string, body: unknown): str
   const validate = ajv.getSchema(`${id}#/$defs/${name}`)
   if (validate === undefined) return [`no schema ${name} in ${version}`]
   if (validate(body)) return []
-  return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
+  return (validate.errors ?? []).map((e: { instancePath: string; message?: string; params: unknown }) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
 }

@@ -1,0 +1,103 @@
+// kind application: a configuration found by display name, its CAs a child collection (beta,
+// graph-api.md §3). Operations run in plan order: it keeps a root and the 10-CA cap at each step.
+import type { CertificateAuthority } from '../certificates/types.ts'
+import { AmbiguousWriteError } from '../http/errors.ts'
+import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
+import type { JsonObject } from '../http/types.ts'
+import { APPLICATION_AUTHORITIES, APPLICATION_CONTAINER } from '../plan/paths.ts'
+import type { ApplicationState, Operation, Plan } from '../plan/types.ts'
+import { existingAuthorities } from './existing.ts'
+import type { KindContext, KindPublisher } from './kind.ts'
+import { findByDisplayName } from './named.ts'
+import { permissionHint } from './permissions.ts'
+import { deleteTolerant } from './writes.ts'
+
+const hint = permissionHint('application')
+const opts = { permissionHint: hint }
+
+const listAuthorities = (context: KindContext, id: string): Promise<JsonObject[]> =>
+  context.graph.getAll(APPLICATION_AUTHORITIES(id), opts)
+
+async function read(context: KindContext): Promise<ApplicationState> {
+  const found = await findByDisplayName(context.graph, APPLICATION_CONTAINER, context.settings.displayName ?? '', context.logger, hint)
+  const id = stringProp(found, 'id')
+  if (found === undefined || id === undefined) return { kind: 'application', configuration: null, authorities: [] }
+  const description = stringProp(found, 'description')
+  return {
+    kind: 'application',
+    configuration: { id, displayName: stringProp(found, 'displayName') ?? '', ...(description !== undefined ? { description } : {}) },
+    authorities: existingAuthorities(await listAuthorities(context, id))
+  }
+}
+
+async function apply(context: KindContext, plan: Plan, state: ApplicationState): Promise<void> {
+  const { graph, record } = context
+  for (const op of plan.operations) {
+    context.onWrite()
+    switch (op.action) {
+      case 'createConfiguration':
+        await createConfiguration(context, op)
+        break
+      case 'updateConfiguration':
+        await graph.patch(op.path, op.body, opts)
+        break
+      case 'createAuthority':
+        await createAuthority(context, op, state.configuration?.id ?? '')
+        break
+      case 'updateAuthority':
+        await graph.patch(op.path, op.body, opts)
+        break
+      case 'deleteAuthority':
+        await deleteTolerant(context, op.path, hint)
+        if (op.thumbprint !== undefined) record.removed.push(op.thumbprint)
+        break
+      case 'deleteConfiguration':
+        throw new Error('internal: the application plan never deletes a configuration')
+    }
+  }
+  if (state.configuration !== null) record.configurationId = state.configuration.id
+}
+
+async function createConfiguration(context: KindContext, op: Operation): Promise<void> {
+  let created: JsonObject | undefined
+  try {
+    created = await context.graph.post(op.path, op.body, opts)
+  } catch (error) {
+    if (!(error instanceof AmbiguousWriteError)) throw error
+    context.logger.warning('The response to creating the application configuration was lost; looking it up by name before creating it again.')
+    created = await findByDisplayName(context.graph, APPLICATION_CONTAINER, context.settings.displayName ?? '', context.logger, hint) ??
+      await context.graph.post(op.path, op.body, opts)
+  }
+  const id = stringProp(created, 'id')
+  if (id === undefined) throw new Error(`POST ${op.path} returned no id for the new configuration`)
+  context.record.configurationId = id
+  // The create response may or may not inline the CAs (graph-api.md §6.10); their ids come from the list.
+  const inline = prop(created, 'trustedCertificateAuthorities')
+  const items = Array.isArray(inline) && inline.every((i) => isJsonObject(i) && stringProp(i, 'id') !== undefined)
+    ? inline as JsonObject[]
+    : await listAuthorities(context, id)
+  for (const ca of existingAuthorities(items)) {
+    context.record.created.push(ca.thumbprint)
+    if (ca.id !== undefined) context.record.createdAuthorityIds.push(ca.id)
+  }
+}
+
+async function createAuthority(context: KindContext, op: Operation, configurationId: string): Promise<void> {
+  let id: string | undefined
+  try {
+    id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+  } catch (error) {
+    if (!(error instanceof AmbiguousWriteError)) throw error
+    context.logger.warning(`The response to adding ${op.thumbprint} was lost; the configuration is read again before anything is repeated.`)
+    const held = existingAuthorities(await listAuthorities(context, configurationId)).find((ca) => ca.thumbprint === op.thumbprint)
+    id = held !== undefined ? held.id : stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+  }
+  if (op.thumbprint !== undefined) context.record.created.push(op.thumbprint)
+  if (id !== undefined) context.record.createdAuthorityIds.push(id)
+}
+
+export const applicationPublisher: KindPublisher<ApplicationState> = {
+  read,
+  storeCertificates: (state) => state.authorities.map((ca) => ca.der),
+  apply: (context, plan, state, _desired: readonly CertificateAuthority[]) => apply(context, plan, state)
+}
