@@ -37,7 +37,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     await finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
   } catch (error) {
     // After writes began, the outputs tell what this run changed before it stopped.
-    if (wrote || plan !== undefined) setOutputs(authorities, plan, record)
+    if (wrote || plan !== undefined) {
+      try {
+        setOutputs(authorities, plan, record)
+      } catch (outputError) {
+        core.warning(`Could not set the outputs: ${outputError instanceof Error ? outputError.message : String(outputError)}`)
+      }
+    }
     fail(error)
   }
 }
