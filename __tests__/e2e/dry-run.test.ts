@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fingerprints, makeChain, openssl } from '../helpers/openssl.ts'
-import { ROOT, runAction, type ActionRun } from '../helpers/run-action.ts'
+import { ROOT, runAction, type ActionRun } from '../../emulator/run-action.ts'
 
 const EXAMPLES = ['examples/contoso/contoso-root-ca.cer', 'examples/contoso/contoso-issuing-ca-1.pem', 'examples/contoso/contoso-issuing-ca-2.pem']
 

