@@ -46,6 +46,9 @@ export interface ParsedCertificate {
   readonly curve?: string
   /** subject == issuer (byte-equal names) and the signature verifies with the certificate's own key. */
   readonly selfSigned: boolean
+  /** DER of the subject and issuer Names, exactly as in the certificate (names compare byte for byte). */
+  readonly subjectDer: Buffer
+  readonly issuerDer: Buffer
 }
 
 export type Severity = 'error' | 'warning' | 'notice'
@@ -75,5 +78,42 @@ export interface CertificateAuthority {
   readonly crlUrl?: string
   readonly deltaCrlUrl?: string
   readonly file: string
+  /** 1-based position of the certificate in `file`, present only when the file holds more than one. */
+  readonly index?: number
   readonly der: Buffer
+}
+
+/**
+ * An explicit CRL URL for one CA, matched by SHA-1 thumbprint (the `crl-urls` input); it wins over
+ * what is derived from the certificates. Same shape as the settings' `CrlOverride`.
+ */
+export interface CrlOverride {
+  readonly thumbprint: string
+  readonly crlUrl: string
+  readonly deltaCrlUrl?: string
+}
+
+export interface AnalysisOptions {
+  /** The clock: validity is judged at this instant. */
+  readonly now: Date
+  /** A CA that expires within this many days gets a warning. */
+  readonly minValidityDays: number
+  readonly crlOverrides: readonly CrlOverride[]
+  /**
+   * When true, an intermediate whose issuer is not in the set is not an error yet: the caller
+   * checks it against the tenant's store later with `missingIssuerProblems`.
+   */
+  readonly deferMissingIssuers: boolean
+}
+
+/** The CAs to publish (roots first, parents before children) and every finding about them. */
+export interface Analysis {
+  readonly authorities: readonly CertificateAuthority[]
+  readonly problems: readonly Problem[]
+}
+
+/** What loading found: the certificates it could parse and the problems with the rest. */
+export interface LoadedCertificates {
+  readonly certificates: readonly ParsedCertificate[]
+  readonly problems: readonly Problem[]
 }

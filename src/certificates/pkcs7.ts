@@ -1,0 +1,47 @@
+// The certificates of a PKCS#7 / CMS SignedData (RFC 2315, RFC 5652), as .p7b/.p7c bundles
+// carry them. Each certificate is sliced byte for byte from the input (see der.ts).
+import { bytesOf, childrenOf, contentsOf, type DerElement, TAG_SEQUENCE } from './der.ts'
+
+// 1.2.840.113549.1.7 (pkcs7) as DER contents, and the signedData arc under it.
+const PKCS7_ARC = Buffer.from('2a864886f70d0107', 'hex')
+const SIGNED_DATA = Buffer.from('2a864886f70d010702', 'hex')
+const OID = 0x06
+const CERTIFICATES = 0xa0 // [0] IMPLICIT CertificateSet
+
+/** Whether a top-level element is a PKCS#7 ContentInfo (of any content type). */
+export function isPkcs7(bytes: Buffer, element: DerElement): boolean {
+  if (element.tag !== TAG_SEQUENCE) return false
+  try {
+    const [contentType] = childrenOf(bytes, element)
+    if (contentType?.tag !== OID) return false
+    const oid = contentsOf(bytes, contentType)
+    return oid.length === PKCS7_ARC.length + 1 && oid.subarray(0, PKCS7_ARC.length).equals(PKCS7_ARC)
+  } catch {
+    return false
+  }
+}
+
+export type Pkcs7Contents =
+  | { readonly kind: 'certificates'; readonly certificates: readonly Buffer[]; readonly skipped: number }
+  | { readonly kind: 'not-signed-data' }
+  | { readonly kind: 'malformed' }
+
+/** The certificates of a SignedData ContentInfo; `skipped` counts non-X.509 entries (attribute certificates). */
+export function pkcs7Certificates(bytes: Buffer, contentInfo: DerElement): Pkcs7Contents {
+  try {
+    const [contentType, explicitContent] = childrenOf(bytes, contentInfo)
+    if (contentType === undefined || !contentsOf(bytes, contentType).equals(SIGNED_DATA)) return { kind: 'not-signed-data' }
+    if (explicitContent === undefined) return { kind: 'certificates', certificates: [], skipped: 0 }
+    const [signedData] = childrenOf(bytes, explicitContent)
+    if (signedData?.tag !== TAG_SEQUENCE) return { kind: 'malformed' }
+    // SignedData ::= SEQUENCE { version, digestAlgorithms, contentInfo, [0] certificates OPTIONAL, [1] crls OPTIONAL, signerInfos }
+    const set = childrenOf(bytes, signedData).find((part) => part.tag === CERTIFICATES)
+    if (set === undefined) return { kind: 'certificates', certificates: [], skipped: 0 }
+    const entries = childrenOf(bytes, set)
+    const certificates = entries.filter((entry) => entry.tag === TAG_SEQUENCE).map((entry) => Buffer.from(bytesOf(bytes, entry)))
+    return { kind: 'certificates', certificates, skipped: entries.length - certificates.length }
+  } catch {
+    return { kind: 'malformed' }
+  }
+}
+
