@@ -26,7 +26,7 @@ describe.each([
 ] as const)('kind %s, lost response to POST %s', (kind, extra, path, expected) => {
   it.each([['the connection dropped', true], ['a 504 from a gateway', 504]] as const)('after %s: re-reads, no duplicate', async (_how, lost) => {
     const fault = emulator.faults.add({ method: 'POST', path, lostResponse: lost, times: 1 })
-    const result = await runAction({ kind, certificates: CERTIFICATES, ...emulator.inputs(), ...extra }, { env: emulator.env() })
+    const result = await runAction({ kind, certificates: CERTIFICATES, ...emulator.inputs(), ...extra }, { env: { ...emulator.env() } })
     expect(fault.hits).toBe(1)
     expect({ code: result.code, errors: result.stdout.split('\n').filter((l) => l.startsWith('::error')) }).toEqual({ code: 0, errors: [] })
     expect(counts()).toMatchObject(expected)

@@ -1,0 +1,1485 @@
+export const id = 131;
+export const ids = [131];
+export const modules = {
+
+/***/ 3131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publish: () => (/* binding */ publish)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var core = __webpack_require__(1804);
+// EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
+var dist = __webpack_require__(2669);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
+// Reading JWT claims without verifying them (the issuer verifies; we only log and route), and
+// keeping tokens out of text that may reach a log.
+/** The payload of a compact JWT, or undefined when it is not one. The signature is not checked. */
+function decodeJwtClaims(token) {
+    const payload = token.split('.')[1];
+    if (payload === undefined || payload === '')
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A claim as text for messages: strings as they are, arrays joined, anything else as JSON. */
+function claimText(claims, name) {
+    const value = claims?.[name];
+    if (value === undefined)
+        return '(absent)';
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.map(String).join(', ');
+    return JSON.stringify(value);
+}
+// A JWT (header starts with `{"`, hence `eyJ`), a bearer credential, or a client_assertion /
+// access_token parameter.
+const SECRET_PATTERNS = [
+    /eyJ[\w-]*\.[\w-]*\.[\w-]*/g,
+    /(bearer\s+)[^\s"',;]+/gi,
+    /((?:client_assertion|access_token|refresh_token|id_token|client_secret)["']?\s*[=:]\s*["']?)[^\s"'&,;]+/gi
+];
+/** Text with anything that looks like a token replaced by `***`. */
+function redactTokens(text) {
+    let result = text;
+    for (const pattern of SECRET_PATTERNS) {
+        result = result.replace(pattern, (match, prefix) => typeof prefix === 'string' ? `${prefix}***` : '***');
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/auth/aadsts.ts
+// Entra sign-in failures (AADSTS codes) turned into messages that name the fix. The service's own
+// description follows the hint, with anything token-like removed.
+
+
+const federatedCredentialHint = (c) => {
+    const sub = claimText(c.assertionClaims, 'sub');
+    const aud = claimText(c.assertionClaims, 'aud');
+    const iss = claimText(c.assertionClaims, 'iss');
+    return `No federated credential on the app registration ${c.clientId} matches this workflow's token ` +
+        `(subject "${sub}", audience "${aud}", issuer "${iss}"). Add a federated credential with exactly that ` +
+        'subject and audience (App registrations > the app > Certificates & secrets > Federated credentials), ' +
+        'or run the workflow from the branch, tag or environment an existing credential names.';
+};
+/** Known codes; the ones a misconfigured workflow meets first. */
+const HINTS = {
+    '70021': federatedCredentialHint,
+    '700211': federatedCredentialHint,
+    '700212': federatedCredentialHint,
+    '700213': federatedCredentialHint,
+    '700016': (c) => `The application ${c.clientId} was not found in tenant ${c.tenantId}: check \`client-id\` and ` +
+        '`tenant-id` (and `cloud`), and that the app is registered in, or admin-consented to, that tenant.',
+    '700024': () => 'The GitHub OIDC token was rejected as expired or not yet valid: check the runner\'s clock. ' +
+        'The action fetches a fresh token for every sign-in, so a re-run gets a new one.',
+    '90002': (c) => `Tenant ${c.tenantId} was not found at ${c.authorityUrl}: check \`tenant-id\` and \`cloud\` ` +
+        '(or `authority-url`); a tenant exists in one cloud only.',
+    '900023': (c) => `"${c.tenantId}" is not a valid tenant: give \`tenant-id\` as the directory (tenant) GUID ` +
+        'or a verified domain of the tenant, and check `cloud`.',
+    '7000215': () => 'Entra reports an invalid client secret. This action never sends one: it signs in with the ' +
+        'GitHub OIDC token as a federated credential. Check `client-id` and that the app has a federated credential.',
+    '7000222': () => 'Entra reports an expired client secret. This action never sends one: it signs in with the ' +
+        'GitHub OIDC token as a federated credential. Check `client-id` and that the app has a federated credential.',
+    '50053': () => 'Entra has locked sign-ins for this identity after too many failed attempts: wait, then re-run.',
+    '500011': (c) => `The resource ${c.graphUrl} is not known in this tenant: check \`cloud\` and \`graph-url\` ` +
+        '(tokens and Graph hosts are per cloud).',
+    '7000112': (c) => `The application ${c.clientId} is disabled in this tenant: an administrator must enable its ` +
+        'service principal.',
+    '700027': () => 'Entra could not validate the GitHub OIDC token: check the federated credential\'s issuer ' +
+        '(https://token.actions.githubusercontent.com, or your enterprise\'s issuer).'
+};
+/** The AADSTS number in an MSAL error: `error_codes[0]`, else the first `AADSTSnnnn` in its text. */
+function aadstsCode(error) {
+    if (error === null || typeof error !== 'object')
+        return undefined;
+    const e = error;
+    if ((typeof e.errorNo === 'string' || typeof e.errorNo === 'number') && /^\d+$/.test(String(e.errorNo))) {
+        return String(e.errorNo);
+    }
+    for (const text of [e.errorMessage, e.message]) {
+        const match = typeof text === 'string' ? /AADSTS(\d+)/.exec(text) : null;
+        if (match?.[1] !== undefined)
+            return match[1];
+    }
+    return undefined;
+}
+/** The service's description of an MSAL error, without tokens, on one line. */
+function serviceDescription(error) {
+    const e = (error !== null && typeof error === 'object' ? error : {});
+    const text = typeof e.errorMessage === 'string' && e.errorMessage !== ''
+        ? e.errorMessage
+        : typeof e.message === 'string' ? e.message : String(error);
+    return redactTokens(text).replace(/\s+/g, ' ').trim();
+}
+/** A user error for a failed sign-in: the AADSTS code, a hint when the code is known, the service's text. */
+function signInError(error, context) {
+    const code = aadstsCode(error);
+    const e = (error !== null && typeof error === 'object' ? error : {});
+    if (code === undefined && e.errorCode === 'network_error') {
+        // No answer from Entra, or one that is not an OAuth response: our own message says which.
+        return new errors/* UserError */.y(`Sign-in to Microsoft Entra failed: ${serviceDescription(error)}`, { cause: error });
+    }
+    const errorCode = typeof e.errorCode === 'string' && e.errorCode !== '' ? ` (${e.errorCode})` : '';
+    const hint = code !== undefined ? HINTS[code]?.(context) : undefined;
+    const head = code !== undefined
+        ? `Sign-in to Microsoft Entra failed with AADSTS${code}${errorCode}.`
+        : `Sign-in to Microsoft Entra failed${errorCode}.`;
+    const lines = [head, ...(hint !== undefined ? [hint] : []), `Entra said: ${serviceDescription(error)}`];
+    return new errors/* UserError */.y(lines.join('\n'), { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/http/errors.ts
+// Failures of an HTTP exchange, with everything a user or Microsoft support needs to trace them
+// (graph-api.md §4.2, §4.3): method, path, status, Graph error code and message, request-id,
+// client-request-id and Date.
+
+/**
+ * A request that failed for good: an error status, or no response after every attempt. A user
+ * error, since its message is complete: the top-level catch prints it without a stack.
+ */
+class GraphError extends errors/* UserError */.y {
+    service;
+    method;
+    path;
+    status;
+    code;
+    graphMessage;
+    requestId;
+    clientRequestId;
+    date;
+    attempts;
+    mayHaveBeenApplied;
+    constructor(details, options) {
+        super(formatGraphError(details), options);
+        this.name = 'GraphError';
+        this.service = details.service;
+        this.method = details.method;
+        this.path = details.path;
+        this.status = details.status;
+        this.code = details.code;
+        this.graphMessage = details.graphMessage;
+        this.requestId = details.requestId;
+        this.clientRequestId = details.clientRequestId;
+        this.date = details.date;
+        this.attempts = details.attempts;
+        this.mayHaveBeenApplied = details.mayHaveBeenApplied;
+    }
+}
+/**
+ * A write (POST) that may or may not have taken effect: the request went out and then the
+ * connection dropped, timed out, or a gateway answered 503 (no Retry-After) or 504. Repeating it
+ * could create a duplicate, so the client does not; the caller re-reads the tenant and creates
+ * only what is still missing. A user error too, so that if no caller handles it the step fails
+ * with advice that works: a re-run re-reads the tenant first.
+ */
+class AmbiguousWriteError extends errors/* UserError */.y {
+    method;
+    path;
+    clientRequestId;
+    reason;
+    constructor(details, options) {
+        super(`${details.method} ${details.path} may or may not have taken effect (${details.reason}; ` +
+            `client-request-id: ${details.clientRequestId}). It was not repeated, so as not to create a duplicate; ` +
+            'a re-run reads the tenant first and creates only what is missing.', options);
+        this.name = 'AmbiguousWriteError';
+        this.method = details.method;
+        this.path = details.path;
+        this.clientRequestId = details.clientRequestId;
+        this.reason = details.reason;
+    }
+}
+function formatGraphError(d) {
+    const what = d.status === undefined
+        ? `got no response after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.transportError ?? 'connection failed'}`
+        : `failed with HTTP ${d.status}${d.code !== undefined ? ` ${d.code}` : ''}${d.graphMessage !== undefined ? `: ${d.graphMessage}` : ''}`;
+    // Without a response there is no request-id nor Date; the client-request-id still traces it.
+    const ids = d.status === undefined
+        ? [`client-request-id: ${d.clientRequestId}`]
+        : [`request-id: ${d.requestId ?? 'none'}`, `client-request-id: ${d.clientRequestId}`, `date: ${d.date ?? 'none'}`];
+    const retried = d.status !== undefined && d.attempts > 1 ? ` after ${d.attempts} attempts` : '';
+    const hint = d.hint !== undefined ? `\n${d.hint}` : '';
+    const applied = d.mayHaveBeenApplied
+        ? '\nAn earlier attempt of this request may have taken effect before its connection dropped.'
+        : '';
+    return `${d.service}: ${d.method} ${d.path} ${what}${retried} (${ids.join(', ')})${applied}${hint}`;
+}
+/** Reads `error.code`, `error.message` and the inner error's ids; property names in any case. */
+function parseGraphErrorBody(body) {
+    const error = objectProp(body, 'error');
+    if (error === undefined)
+        return {};
+    const inner = objectProp(error, 'innerError');
+    const result = {};
+    const code = stringProp(error, 'code') ?? stringProp(inner, 'code');
+    const message = stringProp(error, 'message') ?? stringProp(inner, 'message');
+    const requestId = stringProp(inner, 'request-id');
+    const clientRequestId = stringProp(inner, 'client-request-id');
+    const date = stringProp(inner, 'date');
+    if (code !== undefined)
+        result.code = code;
+    if (message !== undefined)
+        result.message = message;
+    if (requestId !== undefined)
+        result.requestId = requestId;
+    if (clientRequestId !== undefined)
+        result.clientRequestId = clientRequestId;
+    if (date !== undefined)
+        result.date = date;
+    return result;
+}
+function findKey(obj, name) {
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
+        return undefined;
+    const wanted = name.toLowerCase();
+    const entry = Object.entries(obj).find(([key]) => key.trim().toLowerCase() === wanted);
+    return entry?.[1];
+}
+function objectProp(obj, name) {
+    const value = findKey(obj, name);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+function stringProp(obj, name) {
+    const value = findKey(obj, name);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/**
+ * The path and query of a URL for messages: no host, and no query values except OData system
+ * options (`$filter`, `$top`...), so that a signature or token in a query never reaches a log.
+ */
+function displayPath(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return '(invalid URL)';
+    }
+    const params = [...parsed.searchParams].map(([name, value]) => name.startsWith('$') && name.toLowerCase() !== '$skiptoken' ? `${name}=${value}` : `${name}=***`);
+    return params.length === 0 ? parsed.pathname : `${parsed.pathname}?${params.join('&')}`;
+}
+
+;// CONCATENATED MODULE: ./src/http/tolerant.ts
+function isJsonObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/**
+ * Keys trimmed at every depth (§6.1: `"trustedCertificateAuthorities "`). Where a trimmed key
+ * meets an exact one, the exact one wins.
+ */
+function trimKeys(value) {
+    if (Array.isArray(value))
+        return value.map(trimKeys);
+    if (!isJsonObject(value))
+        return value;
+    const result = {};
+    const entries = Object.entries(value);
+    for (const [key, child] of entries) {
+        const name = key.trim();
+        if (name !== key && Object.hasOwn(value, name))
+            continue;
+        result[name] = trimKeys(child);
+    }
+    return result;
+}
+/**
+ * A single object wrapped in `{"value": {...}}` (§6.2) unwrapped: the top level has a `value`
+ * that is an object, and no `id`. A collection (`value` an array) stays as it is.
+ */
+function unwrapValue(body) {
+    if (!isJsonObject(body) || prop(body, 'id') !== undefined)
+        return body;
+    const inner = prop(body, 'value');
+    return isJsonObject(inner) ? inner : body;
+}
+/** The body of a Graph response as the kinds should read it. */
+function normaliseGraphBody(body) {
+    return unwrapValue(trimKeys(body));
+}
+/**
+ * A property by name, the exact spelling first, else ignoring case and stray spaces (§6.6:
+ * `deltacertificateRevocationListUrl`, `issuerSubjectkeyIdentifier`).
+ */
+function prop(obj, name) {
+    if (!isJsonObject(obj))
+        return undefined;
+    if (Object.hasOwn(obj, name))
+        return obj[name];
+    const wanted = name.toLowerCase();
+    for (const [key, value] of Object.entries(obj)) {
+        if (key.trim().toLowerCase() === wanted)
+            return value;
+    }
+    return undefined;
+}
+/** `prop` narrowed to a string; undefined for anything else, null included. */
+function tolerant_stringProp(obj, name) {
+    const value = prop(obj, name);
+    return typeof value === 'string' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/auth/msal-network.ts
+// MSAL's network module, routed through our HttpClient: the same dispatcher (proxy, timeouts),
+// retries and client-request-id as every other request. MSAL reads error bodies (AADSTS) itself,
+// so any status with a JSON body goes back to it; what is not JSON, or no response at all,
+// becomes an AuthError, because MSAL replaces any other error with a bare "network_error".
+
+
+
+
+const SERVICE = 'Microsoft Entra token endpoint';
+class MsalNetworkModule {
+    #http;
+    constructor(http) {
+        this.#http = http;
+    }
+    async sendGetRequestAsync(url, options) {
+        return this.#send('GET', url, options);
+    }
+    async sendPostRequestAsync(url, options) {
+        return this.#send('POST', url, options);
+    }
+    async #send(method, url, options) {
+        let response;
+        try {
+            response = await this.#http.request({
+                method,
+                url,
+                service: SERVICE,
+                ...(options?.headers !== undefined ? { headers: options.headers } : {}),
+                ...(options?.body !== undefined ? { rawBody: options.body } : {}),
+                // A token request changes nothing on the server: safe to repeat, also after a 500.
+                idempotent: true,
+                extraRetryStatuses: [500, 502],
+                acceptAnyStatus: true
+            });
+        }
+        catch (error) {
+            throw new dist/* AuthError */.lR('network_error', '', redactTokens(error instanceof Error ? error.message : String(error)));
+        }
+        if (!isJsonObject(response.body)) {
+            const text = typeof response.body === 'string' ? ` ${redactTokens(response.body).slice(0, 200)}` : '';
+            throw new dist/* AuthError */.lR('network_error', '', `${SERVICE}: ${method} ${displayPath(url)} answered HTTP ${response.status} without a JSON body` +
+                `${text} (request-id: ${response.headers['x-ms-request-id'] ?? response.headers['request-id'] ?? 'none'}, ` +
+                `client-request-id: ${response.clientRequestId})`);
+        }
+        return { status: response.status, headers: { ...response.headers }, body: response.body };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/oidc.ts
+// The workflow's GitHub OIDC token: the credential the action signs in to Entra with. Fetched by
+// our own client rather than @actions/core's getIDToken, so that it goes through the same
+// dispatcher (proxy rules, timeouts) and retries as every other request.
+
+
+
+const oidc_SERVICE = 'GitHub OIDC token endpoint';
+/** The runner's OIDC request URL and token; a user error naming the fix when either is missing. */
+function checkOidcAvailable(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (requestUrl === '' || requestToken === '') {
+        throw new errors/* UserError */.y('No GitHub OIDC token is available to this job (ACTIONS_ID_TOKEN_REQUEST_URL / ' +
+            'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Grant it to the job with `permissions: id-token: write` ' +
+            '(in the workflow or the job). Pull requests from forks and Dependabot runs get no token at all; ' +
+            'for them, run with `dry-run: true` and without `tenant-id` / `client-id`, which needs no credentials.');
+    }
+    return { requestUrl, requestToken };
+}
+/** The URL with `audience` added: the runner's URL already has a query (`?api-version=...`). */
+function idTokenUrl(requestUrl, audience) {
+    const separator = requestUrl.includes('?') ? '&' : '?';
+    return `${requestUrl}${separator}audience=${encodeURIComponent(audience)}`;
+}
+/**
+ * A fresh GitHub ID token for `audience`, masked before anything else happens to it. Logs its
+ * issuer, subject and audience (what a federated credential must match), never the token.
+ */
+async function fetchGitHubIdToken(http, env, audience, deps) {
+    const { requestUrl, requestToken } = checkOidcAvailable(env);
+    deps.setSecret(requestToken);
+    const response = await http.request({
+        method: 'GET',
+        url: idTokenUrl(requestUrl, audience),
+        token: requestToken,
+        service: oidc_SERVICE,
+        // The endpoint is known to fail now and then; a GET is safe to repeat.
+        extraRetryStatuses: [500, 502],
+        permissionHint: 'The runner refused the OIDC request: the job needs `permissions: id-token: write`.'
+    });
+    const token = tolerant_stringProp(response.body, 'value');
+    if (token === undefined || token === '') {
+        throw new errors/* UserError */.y(`${oidc_SERVICE}: the response (HTTP ${response.status}) holds no token in \`value\` ` +
+            `(client-request-id: ${response.clientRequestId}).`);
+    }
+    deps.setSecret(token);
+    const claims = decodeJwtClaims(token);
+    deps.logger.info(`GitHub OIDC token: iss=${claimText(claims, 'iss')}, sub=${claimText(claims, 'sub')}, aud=${claimText(claims, 'aud')}`);
+    return token;
+}
+
+;// CONCATENATED MODULE: ./src/auth/graph-token.ts
+// Sign-in: the GitHub OIDC token as a federated client assertion, exchanged by MSAL for a Graph
+// access token (client credentials flow).
+
+
+
+
+
+
+const MSAL_LOG_PREFIX = /^\[[^\]]*\] : \[[^\]]*\] : @azure\/msal-[\w-]+@[\w.-]+ : /;
+/**
+ * MSAL's view of an authority it must not discover: its endpoints, given so that it never calls
+ * login.microsoftonline.com (instance discovery) nor the authority's OpenID configuration.
+ * (msal-common OpenIdConfigResponse: authorization_endpoint, token_endpoint, issuer, jwks_uri.)
+ */
+function authorityMetadata(authority) {
+    return JSON.stringify({
+        token_endpoint: `${authority}/oauth2/v2.0/token`,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`,
+        issuer: `${authority}/v2.0`
+    });
+}
+async function acquireGraphToken(options) {
+    const { settings, http, env, setSecret, logger } = options;
+    const credentials = settings.credentials;
+    if (credentials === undefined) {
+        throw new errors/* UserError */.y('Signing in needs `tenant-id` and `client-id` (only a dry run works without them).');
+    }
+    // Fail before MSAL starts, with the message that names the missing permission.
+    checkOidcAvailable(env);
+    const authorityUrl = settings.authorityUrl.replace(/\/+$/, '');
+    const graphUrl = settings.graphUrl.replace(/\/+$/, '');
+    const authority = `${authorityUrl}/${encodeURIComponent(credentials.tenantId)}`;
+    let assertionClaims;
+    const configuration = {
+        auth: {
+            clientId: credentials.clientId,
+            authority,
+            knownAuthorities: [new URL(authorityUrl).host],
+            authorityMetadata: authorityMetadata(authority),
+            // GitHub ID tokens live minutes: MSAL asks for one per token request, and gets a fresh one.
+            clientAssertion: async () => {
+                const token = await fetchGitHubIdToken(http, env, settings.audience, { setSecret, logger });
+                assertionClaims = decodeJwtClaims(token);
+                return token;
+            }
+        },
+        system: {
+            networkClient: new MsalNetworkModule(http),
+            loggerOptions: {
+                piiLoggingEnabled: false,
+                logLevel: dist/* LogLevel */.$b.Info,
+                loggerCallback: (_level, message, containsPii) => {
+                    // MSAL prefixes "[date] : [correlation id] : @azure/msal-node@x.y.z : "; the level stays.
+                    if (!containsPii)
+                        logger.debug(`MSAL: ${redactTokens(message.replace(MSAL_LOG_PREFIX, ''))}`);
+                }
+            }
+        }
+    };
+    logger.info(`Signing in to ${authority} as ${credentials.clientId} for ${graphUrl}`);
+    let result;
+    try {
+        const app = new dist/* ConfidentialClientApplication */.WR(configuration);
+        result = await app.acquireTokenByClientCredential({
+            scopes: [`${graphUrl}/.default`],
+            // MSAL_FORCE_REGION in the environment would send MSAL to a regional host and IMDS.
+            azureRegion: 'DisableMsalForceRegion',
+            skipCache: true
+        });
+    }
+    catch (error) {
+        if (!(error instanceof dist/* AuthError */.lR))
+            throw error;
+        throw signInError(error, {
+            clientId: credentials.clientId, tenantId: credentials.tenantId, authorityUrl, graphUrl,
+            audience: settings.audience, assertionClaims
+        });
+    }
+    if (result === null || result.accessToken === '') {
+        throw new errors/* UserError */.y(`Sign-in to ${authority} returned no access token.`);
+    }
+    setSecret(result.accessToken);
+    const tid = decodeJwtClaims(result.accessToken)?.tid;
+    const tenantId = typeof tid === 'string' && tid !== '' ? tid : credentials.tenantId;
+    logger.info(`Signed in to tenant ${tenantId}; the Graph token expires ${result.expiresOn?.toISOString() ?? 'at an unknown time'}`);
+    return { accessToken: result.accessToken, tenantId, expiresOn: result.expiresOn };
+}
+
+// EXTERNAL MODULE: ./src/certificates/chain.ts
+var chain = __webpack_require__(4997);
+// EXTERNAL MODULE: ./src/plan/paths.ts
+var paths = __webpack_require__(3935);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/certificates/parse.ts + 3 modules
+var parse = __webpack_require__(4256);
+;// CONCATENATED MODULE: ./src/graph/existing.ts
+// CAs as Graph returns them -> ExistingAuthority. The thumbprint is the SHA-1 of the certificate
+// bytes read back, not a stored string: matching is on the bytes (graph-api.md §2.2).
+
+
+
+/** Edm.Binary: standard base64 as Graph sends it, URL-safe accepted too (graph-api.md §4.6). */
+function decodeBinary(value) {
+    return Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+function existingAuthority(raw) {
+    const encoded = tolerant_stringProp(raw, 'certificate');
+    const der = encoded !== undefined ? decodeBinary(encoded) : undefined;
+    const thumbprint = der !== undefined && der.length > 0
+        ? (0,external_node_crypto_.createHash)('sha1').update(der).digest('hex').toUpperCase()
+        : tolerant_stringProp(raw, 'thumbprint')?.replace(/[\s:]/g, '').toUpperCase();
+    if (thumbprint === undefined)
+        return undefined;
+    let parsed;
+    try {
+        if (der !== undefined)
+            parsed = (0,parse/* parseCertificate */.hB)(der, { file: 'tenant', index: 1, count: 1 });
+    }
+    catch {
+        parsed = undefined; // A certificate we cannot parse is still matched and kept by its bytes.
+    }
+    const rootFlag = prop(raw, 'isRootAuthority');
+    const type = tolerant_stringProp(raw, 'certificateAuthorityType');
+    const expiration = tolerant_stringProp(raw, 'expirationDateTime');
+    const notAfter = parsed?.notAfter ?? (expiration !== undefined ? new Date(expiration) : undefined);
+    const id = tolerant_stringProp(raw, 'id');
+    const subject = parsed?.subject ?? tolerant_stringProp(raw, 'issuer');
+    const crlUrl = tolerant_stringProp(raw, 'certificateRevocationListUrl');
+    const deltaCrlUrl = tolerant_stringProp(raw, 'deltaCertificateRevocationListUrl');
+    const hint = prop(raw, 'isIssuerHintEnabled');
+    return {
+        thumbprint,
+        der: der ?? Buffer.alloc(0),
+        isRootAuthority: typeof rootFlag === 'boolean' ? rootFlag : type !== undefined ? type === 'root' : parsed?.selfSigned ?? false,
+        ...(id !== undefined ? { id } : {}),
+        ...(subject !== undefined ? { subject } : {}),
+        ...(notAfter !== undefined && !Number.isNaN(notAfter.getTime()) ? { notAfter } : {}),
+        ...(crlUrl !== undefined && crlUrl !== '' ? { crlUrl } : {}),
+        ...(deltaCrlUrl !== undefined && deltaCrlUrl !== '' ? { deltaCrlUrl } : {}),
+        ...(typeof hint === 'boolean' ? { isIssuerHintEnabled: hint } : {})
+    };
+}
+function existingAuthorities(items) {
+    return items.map(existingAuthority).filter((ca) => ca !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/graph/named.ts
+
+
+async function findByDisplayName(graph, container, displayName, logger, permissionHint) {
+    const filter = encodeURIComponent(`displayName eq ${(0,paths/* odataString */.ki)(displayName)}`);
+    const items = await graph.getAll(`${container}?$filter=${filter}`, { permissionHint });
+    // The filter is the service's; keep only exact matches in case it is looser (case, trimming).
+    const matches = items.filter((item) => tolerant_stringProp(item, 'displayName') === displayName && tolerant_stringProp(item, 'id') !== undefined)
+        .sort((a, b) => (tolerant_stringProp(a, 'id') ?? '').localeCompare(tolerant_stringProp(b, 'id') ?? ''));
+    if (matches.length > 1) {
+        logger.warning(`${matches.length} configurations are named "${displayName}" (ids ${matches.map((m) => tolerant_stringProp(m, 'id')).join(', ')}); ` +
+            'using the one with the lowest id. Delete the others, or give each a distinct `display-name`.');
+    }
+    return matches[0];
+}
+
+;// CONCATENATED MODULE: ./src/graph/permissions.ts
+const NEEDS = {
+    organization: { permission: 'Organization.ReadWrite.All', roles: 'Global Administrator' },
+    pki: { permission: 'PublicKeyInfrastructure.ReadWrite.All', roles: 'Privileged Authentication Administrator or Authentication Administrator' },
+    application: { permission: 'AppCertTrustConfiguration.ReadWrite.All', roles: 'Application Administrator or Cloud Application Administrator' }
+};
+function permissionHint(kind) {
+    const { permission, roles } = NEEDS[kind];
+    return `kind ${kind} needs the Microsoft Graph application permission ${permission}, granted with admin consent on ` +
+        `the app registration of \`client-id\` (a delegated caller would need the role ${roles}).`;
+}
+
+;// CONCATENATED MODULE: ./src/graph/writes.ts
+
+/** A DELETE whose target is already gone has done its job (a retried DELETE can see 404). */
+async function deleteTolerant(context, path, permissionHint) {
+    try {
+        await context.graph.delete(path, { permissionHint });
+    }
+    catch (error) {
+        if (error instanceof GraphError && error.status === 404)
+            return;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/graph/application.ts
+
+
+
+
+
+
+
+const hint = permissionHint('application');
+const opts = { permissionHint: hint };
+const listAuthorities = (context, id) => context.graph.getAll((0,paths/* APPLICATION_AUTHORITIES */.X2)(id), opts);
+async function read(context) {
+    const found = await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, context.settings.displayName ?? '', context.logger, hint);
+    const id = tolerant_stringProp(found, 'id');
+    if (found === undefined || id === undefined)
+        return { kind: 'application', configuration: null, authorities: [] };
+    const description = tolerant_stringProp(found, 'description');
+    return {
+        kind: 'application',
+        configuration: { id, displayName: tolerant_stringProp(found, 'displayName') ?? '', ...(description !== undefined ? { description } : {}) },
+        authorities: existingAuthorities(await listAuthorities(context, id))
+    };
+}
+async function apply(context, plan, state) {
+    const { graph, record } = context;
+    for (const op of plan.operations) {
+        context.onWrite();
+        switch (op.action) {
+            case 'createConfiguration':
+                await createConfiguration(context, op);
+                break;
+            case 'updateConfiguration':
+                await graph.patch(op.path, op.body, opts);
+                break;
+            case 'createAuthority':
+                await createAuthority(context, op, state.configuration?.id ?? '');
+                break;
+            case 'updateAuthority':
+                await graph.patch(op.path, op.body, opts);
+                break;
+            case 'deleteAuthority':
+                await deleteTolerant(context, op.path, hint);
+                if (op.thumbprint !== undefined)
+                    record.removed.push(op.thumbprint);
+                break;
+            case 'deleteConfiguration':
+                throw new Error('internal: the application plan never deletes a configuration');
+        }
+    }
+    if (state.configuration !== null)
+        record.configurationId = state.configuration.id;
+}
+async function createConfiguration(context, op) {
+    let created;
+    try {
+        created = await context.graph.post(op.path, op.body, opts);
+    }
+    catch (error) {
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        context.logger.warning('The response to creating the application configuration was lost; looking it up by name before creating it again.');
+        created = await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, context.settings.displayName ?? '', context.logger, hint) ??
+            await context.graph.post(op.path, op.body, opts);
+    }
+    const id = tolerant_stringProp(created, 'id');
+    if (id === undefined)
+        throw new Error(`POST ${op.path} returned no id for the new configuration`);
+    context.record.configurationId = id;
+    // The create response may or may not inline the CAs (graph-api.md §6.10); their ids come from the list.
+    const inline = prop(created, 'trustedCertificateAuthorities');
+    const items = Array.isArray(inline) && inline.every((i) => isJsonObject(i) && tolerant_stringProp(i, 'id') !== undefined)
+        ? inline
+        : await listAuthorities(context, id);
+    for (const ca of existingAuthorities(items)) {
+        context.record.created.push(ca.thumbprint);
+        if (ca.id !== undefined)
+            context.record.createdAuthorityIds.push(ca.id);
+    }
+}
+async function createAuthority(context, op, configurationId) {
+    let id;
+    try {
+        id = tolerant_stringProp(await context.graph.post(op.path, op.body, opts), 'id');
+    }
+    catch (error) {
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        context.logger.warning(`The response to adding ${op.thumbprint} was lost; the configuration is read again before anything is repeated.`);
+        const held = existingAuthorities(await listAuthorities(context, configurationId)).find((ca) => ca.thumbprint === op.thumbprint);
+        id = held !== undefined ? held.id : tolerant_stringProp(await context.graph.post(op.path, op.body, opts), 'id');
+    }
+    if (op.thumbprint !== undefined)
+        context.record.created.push(op.thumbprint);
+    if (id !== undefined)
+        context.record.createdAuthorityIds.push(id);
+}
+const applicationPublisher = {
+    read,
+    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
+    apply: (context, plan, state, _desired) => apply(context, plan, state)
+};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/plan/bodies.ts
+var bodies = __webpack_require__(8567);
+;// CONCATENATED MODULE: ./src/graph/organization.ts
+// kind organization: the tenant trust store, one singleton with the whole list and no PATCH
+// (graph-api.md §1). A change is backup -> DELETE -> POST -> verify, and the backup goes back if
+// the POST fails for good: a run must never leave the tenant without the CAs it trusted before.
+
+
+
+
+
+
+
+
+
+
+
+
+const organization_hint = permissionHint('organization');
+const organization_opts = { permissionHint: organization_hint };
+async function organization_read(context) {
+    // The path's organization id is the tenant GUID: from the token, so a domain-name tenant-id works.
+    const orgId = context.tenantId;
+    const items = await context.graph.getAll((0,paths/* ORGANIZATION_CONFIGURATION */.TW)(orgId), organization_opts);
+    const current = items[0];
+    if (current === undefined)
+        return { kind: 'organization', orgId, configuration: null };
+    const list = prop(current, 'certificateAuthorities');
+    return {
+        kind: 'organization',
+        orgId,
+        configuration: {
+            id: tolerant_stringProp(current, 'id') ?? constants/* ORGANIZATION_CONFIGURATION_ID */.NW,
+            authorities: existingAuthorities(Array.isArray(list) ? list.filter(isJsonObject) : [])
+        }
+    };
+}
+/** Thumbprints the store holds now, or undefined when there is no configuration. */
+async function heldThumbprints(context, orgId) {
+    const state = await organization_read({ ...context, tenantId: orgId });
+    return state.configuration === null ? undefined : new Set(state.configuration.authorities.map((ca) => ca.thumbprint));
+}
+/** POST the configuration; if the response is lost, read before trying again. */
+async function createOnce(context, path, body, orgId) {
+    try {
+        await context.graph.post(path, body, organization_opts);
+    }
+    catch (error) {
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        context.logger.warning('The response to creating the tenant trust store was lost; reading it before anything is repeated.');
+        if ((await heldThumbprints(context, orgId)) !== undefined)
+            return;
+        await context.graph.post(path, body, organization_opts);
+    }
+}
+async function organization_apply(context, plan, state) {
+    const { record } = context;
+    const create = plan.operations.find((op) => op.action === 'createConfiguration');
+    if (create === undefined)
+        return;
+    const path = (0,paths/* ORGANIZATION_CONFIGURATION */.TW)(state.orgId);
+    const toCreate = plan.authorities.filter((a) => a.status === 'create').map((a) => a.thumbprint);
+    const toRemove = plan.authorities.filter((a) => a.status === 'remove').map((a) => a.thumbprint);
+    if (state.configuration === null) {
+        context.onWrite();
+        await createOnce(context, path, create.body, state.orgId);
+        record.configurationId = constants/* ORGANIZATION_CONFIGURATION_ID */.NW;
+        record.created.push(...toCreate);
+        return;
+    }
+    const backup = (0,bodies/* organizationConfigurationBody */.I3)(state.configuration.authorities);
+    const backupPath = (0,external_node_path_.join)(context.workDir, `entra-trust-store-backup-${state.orgId}-${Date.now()}.json`);
+    (0,external_node_fs_.writeFileSync)(backupPath, `${JSON.stringify(backup, null, 2)}\n`);
+    record.backupPath = backupPath;
+    context.logger.info(`Backed up the tenant trust store (${state.configuration.authorities.length} CAs) to ${backupPath}.`);
+    const del = plan.operations.find((op) => op.action === 'deleteConfiguration');
+    context.onWrite();
+    if (del !== undefined)
+        await deleteTolerant(context, del.path, organization_hint);
+    record.removed.push(...toRemove);
+    try {
+        await createOnce(context, path, create.body, state.orgId);
+    }
+    catch (error) {
+        record.removed.length = 0;
+        await restore(context, path, backup, backupPath, state.orgId, error);
+        throw new errors/* UserError */.y(`Creating the new tenant trust store failed, so the backup was restored: the tenant trusts ` +
+            `the same CAs as before this run. The failure: ${messageOf(error)}`);
+    }
+    record.configurationId = constants/* ORGANIZATION_CONFIGURATION_ID */.NW;
+    record.created.push(...toCreate);
+    const held = await heldThumbprints(context, state.orgId);
+    const wanted = plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint);
+    const missing = wanted.filter((t) => !held?.has(t));
+    if (missing.length > 0) {
+        throw new errors/* UserError */.y(`The tenant trust store was created again, but reading it back misses ${missing.join(', ')}. ` +
+            `The backup of the previous store is at ${backupPath}; check the store in the Entra admin center.`);
+    }
+    context.logger.info(`Verified: the tenant trust store holds the ${wanted.length} CAs planned.`);
+}
+async function restore(context, path, backup, backupPath, orgId, cause) {
+    context.logger.warning(`Creating the new tenant trust store failed (${messageOf(cause)}); restoring the backup.`);
+    try {
+        if ((await heldThumbprints(context, orgId)) === undefined)
+            await createOnce(context, path, backup, orgId);
+    }
+    catch (restoreError) {
+        const url = `${context.settings.graphUrl}/${context.settings.apiVersion}${path}`;
+        throw new errors/* UserError */.y('The tenant trust store was deleted, and neither the new one nor the backup could be created: ' +
+            'Entra now trusts NO certificate authority for certificate-based sign-in. Restore it now from the backup ' +
+            `${backupPath}, for example: az rest --method POST --url ${url} --headers Content-Type=application/json --body @${backupPath}\n` +
+            `Create failed: ${messageOf(cause)}\nRestore failed: ${messageOf(restoreError)}`, { cause: restoreError });
+    }
+}
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+const organizationPublisher = {
+    read: organization_read,
+    storeCertificates: (state) => state.configuration?.authorities.map((ca) => ca.der) ?? [],
+    apply: (context, plan, state, _desired) => organization_apply(context, plan, state)
+};
+
+;// CONCATENATED MODULE: ./src/graph/concurrency.ts
+/** Runs `work` over `items` with at most `limit` at once; resolves when all settle, rejecting with the first error. */
+async function forEachLimited(items, limit, work) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/graph/pki.ts
+
+
+
+
+
+
+
+
+const pki_hint = permissionHint('pki');
+const pki_opts = { permissionHint: pki_hint };
+async function pki_listAuthorities(context, pkiId) {
+    return context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
+}
+async function pki_read(context) {
+    const found = await findByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, context.settings.displayName ?? '', context.logger, pki_hint);
+    const id = tolerant_stringProp(found, 'id');
+    if (found === undefined || id === undefined)
+        return { kind: 'pki', pki: null, authorities: [] };
+    return {
+        kind: 'pki',
+        pki: { id, displayName: tolerant_stringProp(found, 'displayName') ?? '' },
+        authorities: existingAuthorities(await pki_listAuthorities(context, id))
+    };
+}
+async function pki_apply(context, plan, state) {
+    const { graph, record } = context;
+    let pkiId = state.pki?.id;
+    const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
+    for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
+        context.onWrite();
+        pkiId = await createPki(context, op);
+        record.configurationId = pkiId;
+    }
+    if (pkiId === undefined)
+        throw new Error('internal: no PKI id after planning');
+    record.configurationId = pkiId;
+    // CAs are independent of each other: create them concurrently. A create whose response was
+    // lost is not repeated blindly; after the others, the list is read and only what is still
+    // missing is created again.
+    const creates = plan.operations.filter((o) => o.action === 'createAuthority');
+    const uncertain = [];
+    await forEachLimited(creates, context.concurrency, async (op) => {
+        context.onWrite();
+        try {
+            const created = await graph.post(path(op), op.body, pki_opts);
+            noteCreated(context, op, tolerant_stringProp(created, 'id'));
+        }
+        catch (error) {
+            if (!(error instanceof AmbiguousWriteError))
+                throw error;
+            context.logger.warning(`The response to adding ${op.thumbprint} was lost; the PKI is read again before anything is repeated.`);
+            uncertain.push(op);
+        }
+    });
+    if (uncertain.length > 0)
+        await settleUncertain(context, pkiId, uncertain, path);
+    for (const op of plan.operations.filter((o) => o.action === 'updateAuthority')) {
+        context.onWrite();
+        await graph.patch(path(op), op.body, pki_opts);
+    }
+    // Extras go last, after every addition: trust never shrinks before it grows. A few may have
+    // been planned first to make room (the plan's order is kept).
+    for (const op of plan.operations.filter((o) => o.action === 'deleteAuthority')) {
+        context.onWrite();
+        await deleteTolerant(context, path(op), pki_hint);
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    }
+}
+async function createPki(context, op) {
+    try {
+        const created = await context.graph.post(op.path, op.body, pki_opts);
+        const id = tolerant_stringProp(created, 'id');
+        if (id !== undefined)
+            return id;
+    }
+    catch (error) {
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
+    }
+    const found = await findByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, context.settings.displayName ?? '', context.logger, pki_hint);
+    const id = tolerant_stringProp(found, 'id');
+    if (id !== undefined)
+        return id;
+    const again = await context.graph.post(op.path, op.body, pki_opts);
+    const retried = tolerant_stringProp(again, 'id');
+    if (retried === undefined)
+        throw new Error(`POST ${op.path} returned no id for the new PKI`);
+    return retried;
+}
+async function settleUncertain(context, pkiId, uncertain, path) {
+    const held = new Map(existingAuthorities(await pki_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
+    for (const op of uncertain) {
+        const id = held.get(op.thumbprint ?? '');
+        if (id !== undefined) {
+            context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
+            noteCreated(context, op, id);
+            continue;
+        }
+        const created = await context.graph.post(path(op), op.body, pki_opts);
+        noteCreated(context, op, tolerant_stringProp(created, 'id'));
+    }
+}
+function noteCreated(context, op, id) {
+    if (op.thumbprint !== undefined)
+        context.record.created.push(op.thumbprint);
+    if (id !== undefined)
+        context.record.createdAuthorityIds.push(id);
+}
+const pkiPublisher = {
+    read: pki_read,
+    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
+    apply: (context, plan, state, _desired) => pki_apply(context, plan, state)
+};
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/http/retry.ts
+// When to try a request again, and how long to wait first.
+//
+// The rule (contract.md "Talking to Graph": no run creates a duplicate):
+// - Safe to repeat, for every method: 429 (throttled before any work), 409
+//   Directory_ConcurrencyViolation (rejected), 503 with Retry-After (the service turned the
+//   request away and said when to come back, graph-api.md §4.4), and a connection that failed
+//   before the request was sent (refused, unreachable, DNS try-again, connect timeout, proxy
+//   tunnel refused).
+// - Repeated only when the request is idempotent (GET, PUT, PATCH, DELETE, or a POST the caller
+//   marks so, such as a token request): 503 without Retry-After, 504, and a connection that
+//   dropped or timed out after the request went out: the server may have done the work.
+// - For a POST that is not marked idempotent, those outcomes raise AmbiguousWriteError at once,
+//   so that the caller re-reads and creates only what is still missing.
+/** Statuses retried for every request (subject to the rule above). */
+const RETRY_STATUSES = new Set([429, 503, 504]);
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+/**
+ * Retry-After as milliseconds to wait: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable; never negative.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    // An HTTP date names its day and month; Date.parse alone would read "-1" as a year.
+    const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/** Exponential backoff with full jitter: uniform in [0, min(max, base * 2^retry)). */
+function backoffDelay(retryIndex, random, options = DEFAULT_BACKOFF) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retryIndex);
+    return Math.floor(random() * ceiling);
+}
+/** The wait before the next attempt: Retry-After when given (capped), else backoff. */
+function retryDelay(retryAfterMs, retryIndex, random, options = DEFAULT_BACKOFF) {
+    return retryAfterMs !== undefined
+        ? Math.min(retryAfterMs, options.maxRetryAfterMs)
+        : backoffDelay(retryIndex, random, options);
+}
+const BEFORE_SEND = {
+    ECONNREFUSED: 'connection refused',
+    ENETUNREACH: 'network unreachable',
+    EHOSTUNREACH: 'host unreachable',
+    EAI_AGAIN: 'DNS lookup failed for now',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_PRX_CONN: 'could not reach the proxy'
+};
+const AFTER_SEND = {
+    ECONNRESET: 'connection reset',
+    EPIPE: 'connection closed while sending',
+    ECONNABORTED: 'connection aborted',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed by the server',
+    UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
+    UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
+    UND_ERR_ABORTED: 'request aborted',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'response cut short'
+};
+const PERMANENT = {
+    ENOTFOUND: 'host not found (check the URL and DNS)',
+    UND_ERR_PRX_TLS: 'TLS connection to the proxy failed'
+};
+const TLS_CODE = /^(CERT_|UNABLE_TO_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH)/;
+/** The error that carries the code: itself, the first of an AggregateError, or its cause. */
+function codedError(error) {
+    if (error === null || typeof error !== 'object')
+        return undefined;
+    const { code, cause, errors, address, port } = error;
+    // Happy eyeballs (autoSelectFamily) reports an AggregateError of the per-address failures.
+    if (typeof code !== 'string' && Array.isArray(errors) && errors.length > 0)
+        return codedError(errors[0]);
+    if (typeof code !== 'string')
+        return cause !== undefined ? codedError(cause) : undefined;
+    // `127.0.0.1:8080`: with a proxy, it tells whether the proxy was the problem.
+    const where = typeof address === 'string' ? ` ${address}${typeof port === 'number' ? `:${port}` : ''}` : '';
+    return { code, address: where };
+}
+/** Sorts an error thrown by undici; undefined when it is not a transport error (a bug). */
+function classifyTransportError(error) {
+    const coded = codedError(error);
+    if (coded === undefined)
+        return undefined;
+    const { code, address } = coded;
+    const message = error instanceof Error ? error.message : '';
+    // A proxy that refuses the CONNECT tunnel: nothing went to the target yet.
+    if (code === 'UND_ERR_ABORTED' && /^Proxy response/.test(message)) {
+        return { phase: 'before-send', description: `${message} (${code})` };
+    }
+    const before = BEFORE_SEND[code];
+    if (before !== undefined)
+        return { phase: 'before-send', description: `${before} (${code}${address})` };
+    const after = AFTER_SEND[code];
+    if (after !== undefined)
+        return { phase: 'after-send', description: `${after} (${code})` };
+    const permanent = PERMANENT[code];
+    if (permanent !== undefined)
+        return { phase: 'permanent', description: `${permanent} (${code})` };
+    if (TLS_CODE.test(code)) {
+        return {
+            phase: 'permanent',
+            description: `TLS certificate not accepted (${code}); behind a TLS-inspecting proxy, ` +
+                'trust its CA with NODE_EXTRA_CA_CERTS'
+        };
+    }
+    // Unknown codes (HTTP parser errors and the like) happen once the request is out.
+    return { phase: 'after-send', description: message !== '' ? `${message} (${code})` : code };
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+// The one HTTP client of the action (GitHub OIDC, MSAL's token requests, Graph): a fresh
+// client-request-id per request, bounded retries (rule in retry.ts), and failures that carry
+// what is needed to trace them. Side effects (dispatcher, clock, sleep, randomness, logger) come
+// in as parameters so tests can swap them.
+
+
+
+
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation';
+class HttpClient {
+    #dispatcher;
+    #logger;
+    #sleep;
+    #random;
+    #now;
+    #maxAttempts;
+    #backoff;
+    #userAgent;
+    constructor(options) {
+        this.#dispatcher = options.dispatcher;
+        this.#logger = options.logger;
+        this.#sleep = options.sleep ?? (async (ms) => { await (0,promises_.setTimeout)(ms); });
+        this.#random = options.random ?? Math.random;
+        this.#now = options.now ?? Date.now;
+        this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+        this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+        this.#userAgent = options.userAgent ?? 'entra-ca-chain-action';
+    }
+    async request(req) {
+        const service = req.service ?? 'Microsoft Graph';
+        const path = displayPath(req.url);
+        const idempotent = req.idempotent ?? req.method !== 'POST';
+        const label = `${service}: ${req.method} ${path}`;
+        let mayHaveBeenApplied = false;
+        for (let attempt = 1;; attempt++) {
+            const clientRequestId = (0,external_node_crypto_.randomUUID)();
+            const started = this.#now();
+            const timing = () => `${this.#now() - started} ms, attempt ${attempt}/${this.#maxAttempts}, client-request-id: ${clientRequestId}`;
+            let sent;
+            try {
+                sent = await this.#send(req, clientRequestId);
+            }
+            catch (error) {
+                const failure = classifyTransportError(error);
+                if (failure === undefined)
+                    throw error;
+                this.#logger.debug(`${req.method} ${path} -> ${failure.description} (${timing()})`);
+                if (failure.phase === 'after-send') {
+                    if (!idempotent) {
+                        throw new AmbiguousWriteError({ method: req.method, path, clientRequestId, reason: failure.description }, { cause: error });
+                    }
+                    mayHaveBeenApplied ||= req.method !== 'GET';
+                }
+                if (failure.phase === 'permanent' || attempt >= this.#maxAttempts) {
+                    throw new GraphError({
+                        service, method: req.method, path, status: undefined, code: undefined, graphMessage: undefined,
+                        requestId: undefined, clientRequestId, date: undefined, attempts: attempt, mayHaveBeenApplied,
+                        transportError: failure.description
+                    }, { cause: error });
+                }
+                const wait = retryDelay(undefined, attempt - 1, this.#random, this.#backoff);
+                this.#logger.info(`${label}: ${failure.description}; retrying in ${seconds(wait)} (attempt ${attempt + 1} of ${this.#maxAttempts})`);
+                await this.#sleep(wait);
+                continue;
+            }
+            const { status, headers, body } = sent;
+            this.#logger.debug(`${req.method} ${path} -> ${status} (${timing()})`);
+            const parsed = status >= 400 ? parseGraphErrorBody(body) : {};
+            const retryAfterMs = parseRetryAfter(headers['retry-after'], this.#now());
+            const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
+            const retryable = RETRY_STATUSES.has(status) || concurrency || (req.extraRetryStatuses?.includes(status) ?? false);
+            // Turned away before any work was done: safe to repeat even for a POST.
+            const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
+            if (retryable && !rejected) {
+                if (!idempotent) {
+                    throw new AmbiguousWriteError({
+                        method: req.method, path, clientRequestId,
+                        reason: `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
+                            `${headers['request-id'] !== undefined ? `, request-id: ${headers['request-id']}` : ''}`
+                    });
+                }
+                mayHaveBeenApplied ||= req.method !== 'GET';
+            }
+            if (retryable && attempt < this.#maxAttempts) {
+                const wait = retryDelay(retryAfterMs, attempt - 1, this.#random, this.#backoff);
+                const why = retryAfterMs !== undefined ? 'Retry-After' : 'backoff';
+                this.#logger.info(`${label} returned ${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}; ` +
+                    `retrying in ${seconds(wait)} (${why}; attempt ${attempt + 1} of ${this.#maxAttempts})`);
+                await this.#sleep(wait);
+                continue;
+            }
+            if ((status >= 200 && status < 300) || req.acceptAnyStatus === true) {
+                return { status, headers, body, clientRequestId, attempts: attempt };
+            }
+            const details = {
+                service, method: req.method, path, status,
+                code: parsed.code,
+                graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? snippet(body) : undefined),
+                requestId: headers['request-id'] ?? headers['x-ms-request-id'] ?? parsed.requestId,
+                clientRequestId: headers['client-request-id'] ?? clientRequestId,
+                date: headers.date ?? parsed.date,
+                attempts: attempt,
+                mayHaveBeenApplied,
+                ...((status === 401 || status === 403) && req.permissionHint !== undefined ? { hint: req.permissionHint } : {})
+            };
+            throw new GraphError(details);
+        }
+    }
+    async #send(req, clientRequestId) {
+        const headers = {
+            accept: 'application/json',
+            'user-agent': this.#userAgent,
+            ...lowerCaseKeys(req.headers ?? {}),
+            'client-request-id': clientRequestId
+        };
+        if (req.token !== undefined)
+            headers.authorization = `Bearer ${req.token}`;
+        let body = req.rawBody;
+        if (req.body !== undefined) {
+            body = JSON.stringify(req.body);
+            headers['content-type'] = 'application/json';
+        }
+        const response = await (0,undici/* request */.Em)(req.url, {
+            dispatcher: this.#dispatcher,
+            method: req.method,
+            headers,
+            ...(body !== undefined ? { body } : {})
+        });
+        const text = await response.body.text();
+        return { status: response.statusCode, headers: flattenHeaders(response.headers), body: parseBody(text) };
+    }
+}
+function lowerCaseKeys(headers) {
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** JSON when it parses (whatever the content-type claims), else the text; undefined when empty. */
+function parseBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function snippet(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/http/dispatcher.ts
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+function proxySettings(env) {
+    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '').trim();
+    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
+}
+/**
+ * An EnvHttpProxyAgent when HTTPS_PROXY or HTTP_PROXY is set (an https URL uses HTTPS_PROXY,
+ * else HTTP_PROXY; NO_PROXY lists hosts to reach directly), else a plain Agent. The proxy
+ * settings are read from `env`, never from process.env behind the caller's back.
+ */
+function createDispatcher(env, options = {}) {
+    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const tls = { ...options.connect };
+    const common = { connectTimeout, headersTimeout: requestTimeout, bodyTimeout: requestTimeout };
+    const proxy = proxySettings(env);
+    if (proxy.httpProxy === '' && proxy.httpsProxy === '') {
+        return new undici/* Agent */.g6({ ...common, connect: tls });
+    }
+    // Every value is passed explicitly (an empty string means "none"), so that undici does not
+    // fall back to process.env.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        ...common,
+        connect: tls,
+        requestTls: tls,
+        proxyTls: tls,
+        httpProxy: proxy.httpProxy,
+        httpsProxy: proxy.httpsProxy,
+        noProxy: proxy.noProxy
+    });
+}
+
+;// CONCATENATED MODULE: ./src/http/graph-client.ts
+
+
+/** Pages followed at most by getAll: 250 CAs at $top=999 fit in one; this only stops a loop. */
+const MAX_PAGES = 1000;
+class GraphClient {
+    #http;
+    #base;
+    #origin;
+    #token;
+    constructor(options) {
+        this.#http = options.http;
+        this.#base = `${options.graphUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
+        this.#origin = new URL(options.graphUrl).origin;
+        this.#token = options.accessToken;
+    }
+    /** The absolute URL of a path; an absolute URL must be on the Graph host (the token goes with it). */
+    url(path) {
+        if (/^https?:\/\//i.test(path)) {
+            if (new URL(path).origin !== this.#origin) {
+                throw new Error(`Refusing to send the Graph token to ${new URL(path).origin} (expected ${this.#origin})`);
+            }
+            return path;
+        }
+        return `${this.#base}${path.startsWith('/') ? '' : '/'}${path}`;
+    }
+    async request(req) {
+        const response = await this.#http.request({
+            method: req.method,
+            url: this.url(req.path),
+            token: this.#token,
+            service: 'Microsoft Graph',
+            ...(req.body !== undefined ? { body: req.body } : {}),
+            ...(req.headers !== undefined ? { headers: req.headers } : {}),
+            ...(req.permissionHint !== undefined ? { permissionHint: req.permissionHint } : {})
+        });
+        return {
+            status: response.status,
+            headers: response.headers,
+            body: normaliseGraphBody(response.body),
+            clientRequestId: response.clientRequestId
+        };
+    }
+    /** GET one object. */
+    async get(path, options = {}) {
+        const response = await this.request({ method: 'GET', path, ...options });
+        return this.#expectObject(response, 'GET', path);
+    }
+    /** POST; the created object (200 or 201), or undefined when the service sent no body. */
+    async post(path, body, options = {}) {
+        const response = await this.request({ method: 'POST', path, body, ...options });
+        return isJsonObject(response.body) ? response.body : undefined;
+    }
+    /** PATCH; the updated object when the service returns one (200), else undefined (204). */
+    async patch(path, body, options = {}) {
+        const response = await this.request({ method: 'PATCH', path, body, ...options });
+        return isJsonObject(response.body) ? response.body : undefined;
+    }
+    async delete(path, options = {}) {
+        await this.request({ method: 'DELETE', path, ...options });
+    }
+    /** Every item of a collection: follows `@odata.nextLink` until it is absent. */
+    async getAll(path, options = {}) {
+        const items = [];
+        const seen = new Set();
+        let next = path;
+        for (let page = 0; next !== undefined; page++) {
+            if (page >= MAX_PAGES || seen.has(next)) {
+                throw new Error(`GET ${displayPath(this.url(path))}: paging did not end (@odata.nextLink repeats or exceeds ${MAX_PAGES} pages)`);
+            }
+            seen.add(next);
+            const response = await this.request({ method: 'GET', path: next, ...options });
+            const body = this.#expectObject(response, 'GET', next);
+            const value = prop(body, 'value');
+            if (value !== undefined && !Array.isArray(value)) {
+                throw this.#protocolError(response, 'GET', next, 'the response is not a collection (`value` is not an array)');
+            }
+            for (const item of value ?? []) {
+                if (isJsonObject(item))
+                    items.push(item);
+            }
+            const link = prop(body, '@odata.nextLink');
+            next = typeof link === 'string' && link !== '' ? link : undefined;
+        }
+        return items;
+    }
+    #expectObject(response, method, path) {
+        if (isJsonObject(response.body))
+            return response.body;
+        throw this.#protocolError(response, method, path, 'the response body is not a JSON object');
+    }
+    #protocolError(response, method, path, what) {
+        return new GraphError({
+            service: 'Microsoft Graph', method, path: displayPath(this.url(path)), status: response.status,
+            code: undefined, graphMessage: what,
+            requestId: response.headers['request-id'], clientRequestId: response.clientRequestId,
+            date: response.headers.date, attempts: 1, mayHaveBeenApplied: false
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/plan/index.ts + 4 modules
+var src_plan = __webpack_require__(3051);
+// EXTERNAL MODULE: ./src/report.ts
+var report = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
+;// CONCATENATED MODULE: ./src/publish.ts
+// The online part of a run, loaded only when the run signs in: GitHub OIDC -> MSAL -> Graph,
+// read the tenant, plan against it, and carry the plan out (or only show it, in dry-run).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PUBLISHERS = {
+    organization: organizationPublisher,
+    pki: pkiPublisher,
+    application: applicationPublisher
+};
+/** CA creations in flight at once: well inside Graph's write limits (graph-api.md §4.4). */
+const CONCURRENCY = 8;
+const logger = { info: core.info, debug: core.debug, warning: core.warning };
+async function publish(settings, authorities, options, record, hooks, env = process.env) {
+    checkOidcAvailable(env);
+    const http = new HttpClient({ dispatcher: createDispatcher(env), logger });
+    const token = await acquireGraphToken({ settings, http, env, setSecret: core.setSecret, logger });
+    core.info(`Signed in to tenant ${token.tenantId}.`);
+    const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken });
+    const publisher = PUBLISHERS[settings.kind];
+    const context = {
+        graph, settings, tenantId: token.tenantId, logger, record, onWrite: hooks.onWrite,
+        workDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), concurrency: CONCURRENCY
+    };
+    const state = await publisher.read(context);
+    const plan = (0,src_plan/* planPublication */.WW)(authorities, state, options);
+    hooks.onPlan(plan);
+    for (const line of (0,summary/* planLines */.HN)(plan))
+        core.info(line);
+    // Intermediates whose issuer was not in the set may chain to a CA the store already holds.
+    const problems = [...(0,chain/* missingIssuerProblems */.u_)(authorities, publisher.storeCertificates(state)), ...plan.problems];
+    if ((0,report/* reportProblems */.T)(problems, settings.strict, core).errors > 0) {
+        throw new errors/* UserError */.y('The tenant and the given CAs do not fit together (see the annotations above); nothing was written.');
+    }
+    if (settings.dryRun) {
+        return { plan, outcome: `Dry run: read the tenant and planned ${plan.operations.length} operation(s); nothing was written.` };
+    }
+    if (plan.refusal !== undefined)
+        throw new errors/* UserError */.y(plan.refusal);
+    if (plan.operations.length === 0) {
+        return { plan, outcome: 'The tenant already holds every given CA: nothing to change.' };
+    }
+    await publisher.apply(context, plan, state, authorities);
+    return {
+        plan,
+        outcome: `Published: ${record.created.length} CA(s) added, ${record.removed.length} removed, ` +
+            `${plan.operations.length} Graph write(s) planned.`
+    };
+}
+
+
+/***/ })
+
+};
