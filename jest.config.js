@@ -1,10 +1,15 @@
-// jest 30 with native ESM: swc strips types (fast, no type-check: `npm run typecheck` does that).
+// jest 29 with native ESM (NODE_OPTIONS=--experimental-vm-modules, set by `npm test`).
+// ts-jest only transpiles (isolatedModules): `npm run typecheck` is the type check. jest 30 and
+// @swc/jest are out because their platform binaries are missing from the package registry this
+// project's CI reaches, which leaves `npm ci` unable to validate the lock file.
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2024', parser: { syntax: 'typescript' } }, module: { type: 'es6' } }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
   },
+  // The compiler rewrites `./x.ts` imports to `./x.js`; map them back to the sources.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 30000
 }
