@@ -85,10 +85,10 @@ describe('offline dry-run of the example chain', () => {
     expect(pki.stdout).toMatch(/::warning file=examples\/contoso\/contoso-issuing-ca-1\.pem::.*no CRL URL/)
   })
 
-  it.each([
+  it.each<[string, Record<string, string>, string[]]>([
     ['organization', {}, ['POST /organization/{tenantId}/certificateBasedAuthConfiguration']],
     ['application', { 'display-name': 'Contoso apps' }, ['POST /directory/certificateAuthorities/certificateBasedApplicationConfigurations']]
-  ] as const)('plans kind %s', async (kind, extra, expected) => {
+  ])('plans kind %s', async (kind, extra, expected) => {
     connections = 0
     const run = await dryRun({ kind, ...extra })
     expect(run.code).toBe(0)

@@ -18,13 +18,13 @@ const counts = (): Record<string, number> => ({
   applicationCas: emulator.state.applicationConfigurations.reduce((n, c) => n + c.trustedCertificateAuthorities.length, 0)
 })
 
-describe.each([
+describe.each<[string, Record<string, string>, RegExp, Record<string, number>]>([
   ['organization', {}, /\/certificateBasedAuthConfiguration$/, { organization: 3 }],
   ['pki', { 'display-name': 'Lost PKI' }, /\/certificateBasedAuthConfigurations$/, { pkis: 1, pkiCas: 3 }],
   ['pki', { 'display-name': 'Lost PKI' }, /\/certificateAuthorities$/, { pkis: 1, pkiCas: 3 }],
   ['application', { 'display-name': 'Lost apps' }, /\/certificateBasedApplicationConfigurations$/, { applications: 1, applicationCas: 3 }]
-] as const)('kind %s, lost response to POST %s', (kind, extra, path, expected) => {
-  it.each([['the connection dropped', true], ['a 504 from a gateway', 504]] as const)('after %s: re-reads, no duplicate', async (_how, lost) => {
+])('kind %s, lost response to POST %s', (kind, extra, path, expected) => {
+  it.each<[string, true | number]>([['the connection dropped', true], ['a 504 from a gateway', 504]])('after %s: re-reads, no duplicate', async (_how, lost) => {
     const fault = emulator.faults.add({ method: 'POST', path, lostResponse: lost, times: 1 })
     const result = await runAction({ kind, certificates: CERTIFICATES, ...emulator.inputs(), ...extra }, { env: { ...emulator.env() } })
     expect(fault.hits).toBe(1)

@@ -135,7 +135,7 @@ describe('a POST that may have taken effect is never repeated', () => {
     }
   })
 
-  it.each([['PATCH'], ['DELETE'], ['GET']] as const)('%s is idempotent: retried after a 504 and a dropped connection', async (method) => {
+  it.each<['PATCH' | 'DELETE' | 'GET']>([['PATCH'], ['DELETE'], ['GET']])('%s is idempotent: retried after a 504 and a dropped connection', async (method) => {
     const { client } = setup()
     script(status(504), drop)
     await expect(client.request(req(method))).resolves.toMatchObject({ attempts: 3 })

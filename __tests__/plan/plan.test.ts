@@ -281,12 +281,12 @@ describe('application', () => {
 })
 
 describe('per-kind limits on the given set', () => {
-  it.each([
+  it.each<[Kind, string, CertificateAuthority[], RegExp]>([
     ['pki', 'a CA over 8 KB', [desiredCa({ root: true, der: Buffer.alloc(8193, 1) })], /8193 bytes.*8192/],
     ['pki', '251 CAs', Array.from({ length: 251 }, () => desiredCa()), /251 CAs; a PKI holds at most 250/],
     ['application', '11 CAs', Array.from({ length: 11 }, () => desiredCa({ root: true })), /11 CAs; an application configuration holds 1 to 10/],
     ['application', 'no root', [desiredCa()], /at least one root/]
-  ] as const)('%s: %s', (kind, _label, desired, message) => {
+  ])('%s: %s', (kind, _label, desired, message) => {
     expect(kindLimitProblems(kind, desired).map((p) => p.message).join('\n')).toMatch(message)
   })
 

@@ -45,11 +45,11 @@ describe('settings: defaults', () => {
     expect(warnings).toEqual([])
   })
 
-  it.each([
+  it.each<[string, Record<string, string>, string]>([
     ['application', {}, 'beta'],
     ['organization', {}, 'v1.0'],
     ['pki', { 'api-version': 'beta' }, 'beta']
-  ] as const)('%s defaults to the right API version', (kind, extra, version) => {
+  ])('%s defaults to the right API version', (kind, extra, version) => {
     expect(parse({ ...base, kind, ...extra }).settings.apiVersion).toBe(version)
   })
 
