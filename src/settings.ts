@@ -164,43 +164,23 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
   return { settings, warnings }
 }
 
-/** `crl-urls`: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]` a line. */
+/**
+ * `crl-urls`: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]` a line. Only the shape is checked
+ * here; what the values mean (a thumbprint of a given CA, http(s) URLs) is checked with the
+ * certificates, in certificates/crl.ts.
+ */
 function parseCrlUrls(raw: string, errors: string[]): CrlOverride[] {
   const overrides: CrlOverride[] = []
-  const lines = raw.split('\n').map((l) => l.trim())
-  lines.forEach((line, i) => {
+  raw.split('\n').forEach((text, i) => {
+    const line = text.trim()
     if (line === '' || line.startsWith('#')) return
-    const where = `Input \`${Inputs.crlUrls}\` line ${i + 1}`
     const fields = line.split(/\s+/)
+    const [thumbprint = '', crlUrl = '', deltaCrlUrl] = fields
     if (fields.length < 2 || fields.length > 3) {
-      errors.push(`${where} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`)
+      errors.push(`Input \`${Inputs.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`)
       return
     }
-    const thumbprint = fields[0]!.replace(/:/g, '').toUpperCase()
-    if (!/^[0-9A-F]{40}$/.test(thumbprint)) {
-      errors.push(`${where}: "${fields[0]}" is not a SHA-1 thumbprint (40 hex digits); the \`certificates\` output lists each CA's thumbprint.`)
-      return
-    }
-    const urls = fields.slice(1)
-    const bad = urls.find((u) => !isHttpUrl(u))
-    if (bad !== undefined) {
-      errors.push(`${where}: "${bad}" is not an absolute http: or https: URL; Entra fetches CRLs over HTTP only (no LDAP, no file).`)
-      return
-    }
-    if (overrides.some((o) => o.thumbprint === thumbprint)) {
-      errors.push(`${where}: thumbprint ${thumbprint} is listed twice; keep one line per CA.`)
-      return
-    }
-    overrides.push({ thumbprint, crlUrl: urls[0]!, ...(urls[1] !== undefined ? { deltaCrlUrl: urls[1] } : {}) })
+    overrides.push({ thumbprint, crlUrl, ...(deltaCrlUrl !== undefined ? { deltaCrlUrl } : {}) })
   })
   return overrides
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value)
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== ''
-  } catch {
-    return false
-  }
 }
