@@ -6,7 +6,7 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }]
   },
   // The compiler rewrites `./x.ts` imports to `./x.js`; map them back to the sources.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

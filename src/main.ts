@@ -12,13 +12,15 @@ import { envInputReader, parseSettings, type Settings } from './settings.ts'
 import { planLines, summaryMarkdown } from './summary.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Promise<void> {
+  let settings: Settings | undefined
   let authorities: readonly CertificateAuthority[] = []
   let plan: Plan | undefined
   const record = emptyRecord()
   let wrote = false
   try {
-    const { settings, warnings } = parseSettings(envInputReader(env), env)
-    for (const warning of warnings) core.warning(warning)
+    const parsed = parseSettings(envInputReader(env), env)
+    settings = parsed.settings
+    for (const warning of parsed.warnings) core.warning(warning)
     authorities = await prepareAuthorities(settings, now)
 
     if (settings.credentials === undefined) {
@@ -36,12 +38,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     })
     await finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
   } catch (error) {
-    // After writes began, the outputs tell what this run changed before it stopped.
-    if (wrote || plan !== undefined) {
+    // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
+    if (settings !== undefined && plan !== undefined) {
+      const outcome = wrote
+        ? `Failed after ${record.created.length} CA(s) added and ${record.removed.length} removed; a re-run reads the tenant and completes the rest.`
+        : 'Failed before any write: the tenant is unchanged.'
       try {
         setOutputs(authorities, plan, record)
-      } catch (outputError) {
-        core.warning(`Could not set the outputs: ${outputError instanceof Error ? outputError.message : String(outputError)}`)
+        await writeSummary(settings, authorities, plan, wrote ? record : undefined, env, outcome)
+      } catch (reportError) {
+        core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
     }
     fail(error)
@@ -94,6 +100,13 @@ async function finish(
 ): Promise<void> {
   setOutputs(authorities, plan, record ?? emptyRecord())
   core.info(outcome)
+  await writeSummary(settings, authorities, plan, record, env, outcome)
+}
+
+async function writeSummary(
+  settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
+  record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
+): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {
     const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
     try {

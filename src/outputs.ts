@@ -8,11 +8,13 @@ export interface RunRecord {
   configurationId?: string
   readonly createdAuthorityIds: string[]
   readonly created: string[]
+  /** Thumbprints of CAs whose properties this run changed (not an output; for the summary). */
+  readonly updated: string[]
   readonly removed: string[]
   backupPath?: string
 }
 
-export const emptyRecord = (): RunRecord => ({ createdAuthorityIds: [], created: [], removed: [] })
+export const emptyRecord = (): RunRecord => ({ createdAuthorityIds: [], created: [], updated: [], removed: [] })
 
 /** The `certificates` output item: the CA record without its bytes, every key present. */
 export function certificateOutput(ca: CertificateAuthority): Record<string, string | boolean | null> {

@@ -31,6 +31,20 @@ const PUBLISHERS: Readonly<Record<Kind, KindPublisher<never>>> = {
 /** CA creations in flight at once: well inside Graph's write limits (graph-api.md §4.4). */
 const CONCURRENCY = 8
 
+/**
+ * ENTRA_CA_REQUEST_TIMEOUT_SECONDS bounds the wait for each response (default 60 s): for slow
+ * proxies, and for tests of a server that never answers.
+ */
+function requestTimeout(env: NodeJS.ProcessEnv): { requestTimeoutMs?: number } {
+  const raw = env.ENTRA_CA_REQUEST_TIMEOUT_SECONDS
+  if (raw === undefined || raw === '') return {}
+  const seconds = Number(raw)
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    throw new UserError(`ENTRA_CA_REQUEST_TIMEOUT_SECONDS is "${raw}"; give a number of seconds from 1 to 600.`)
+  }
+  return { requestTimeoutMs: seconds * 1000 }
+}
+
 export interface PublishHooks {
   /** The plan, as soon as it exists (so a failure afterwards can still report it). */
   onPlan(plan: Plan): void
@@ -50,7 +64,7 @@ export async function publish(
   hooks: PublishHooks, env: NodeJS.ProcessEnv = process.env
 ): Promise<PublishResult> {
   checkOidcAvailable(env)
-  const http = new HttpClient({ dispatcher: createDispatcher(env), logger })
+  const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger })
   const token = await acquireGraphToken({ settings, http, env, setSecret: core.setSecret, logger })
   core.info(`Signed in to tenant ${token.tenantId}.`)
   const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken })

@@ -4,7 +4,7 @@ import type { CertificateAuthority } from './certificates/types.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 
-export type DisplayStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'planned' | 'failed'
+export type DisplayStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'planned' | 'not done'
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
@@ -12,9 +12,9 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 export function displayStatus(authority: PlannedAuthority, record: RunRecord | undefined, applied: boolean): DisplayStatus {
   if (authority.status === 'unchanged') return 'unchanged'
   if (!applied || record === undefined) return 'planned'
-  if (authority.status === 'create') return record.created.includes(authority.thumbprint) ? 'created' : 'failed'
-  if (authority.status === 'remove') return record.removed.includes(authority.thumbprint) ? 'removed' : 'failed'
-  return 'updated'
+  const done = { create: record.created, remove: record.removed, update: record.updated }[authority.status]
+  if (!done.includes(authority.thumbprint)) return 'not done'
+  return ({ create: 'created', remove: 'removed', update: 'updated' } as const)[authority.status]
 }
 
 export interface SummaryInput {

@@ -1,25 +1,29 @@
 // kind application: a configuration found by display name, its CAs a child collection (beta,
 // graph-api.md §3). Operations run in plan order: it keeps a root and the 10-CA cap at each step.
 import type { CertificateAuthority } from '../certificates/types.ts'
+import { UserError } from '../errors.ts'
 import { AmbiguousWriteError } from '../http/errors.ts'
 import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
 import type { JsonObject } from '../http/types.ts'
+import { APPLICATION_MAX_AUTHORITIES } from '../plan/application.ts'
+import { applicationAuthorityBody } from '../plan/bodies.ts'
 import { APPLICATION_AUTHORITIES, APPLICATION_CONTAINER } from '../plan/paths.ts'
 import type { ApplicationState, Operation, Plan } from '../plan/types.ts'
 import { existingAuthorities } from './existing.ts'
 import type { KindContext, KindPublisher } from './kind.ts'
-import { findByDisplayName } from './named.ts'
+import { findAllByDisplayName, findByDisplayName } from './named.ts'
 import { permissionHint } from './permissions.ts'
 import { deleteTolerant } from './writes.ts'
 
 const hint = permissionHint('application')
 const opts = { permissionHint: hint }
+const displayNameOf = (context: KindContext): string => context.settings.displayName ?? ''
 
 const listAuthorities = (context: KindContext, id: string): Promise<JsonObject[]> =>
   context.graph.getAll(APPLICATION_AUTHORITIES(id), opts)
 
 async function read(context: KindContext): Promise<ApplicationState> {
-  const found = await findByDisplayName(context.graph, APPLICATION_CONTAINER, context.settings.displayName ?? '', context.logger, hint)
+  const found = await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint)
   const id = stringProp(found, 'id')
   if (found === undefined || id === undefined) return { kind: 'application', configuration: null, authorities: [] }
   const description = stringProp(found, 'description')
@@ -30,13 +34,14 @@ async function read(context: KindContext): Promise<ApplicationState> {
   }
 }
 
-async function apply(context: KindContext, plan: Plan, state: ApplicationState): Promise<void> {
+async function apply(context: KindContext, plan: Plan, state: ApplicationState, desired: readonly CertificateAuthority[]): Promise<void> {
   const { graph, record } = context
+  let created: string | undefined
   for (const op of plan.operations) {
     context.onWrite()
     switch (op.action) {
       case 'createConfiguration':
-        await createConfiguration(context, op)
+        created = await createConfiguration(context, op)
         break
       case 'updateConfiguration':
         await graph.patch(op.path, op.body, opts)
@@ -46,6 +51,7 @@ async function apply(context: KindContext, plan: Plan, state: ApplicationState):
         break
       case 'updateAuthority':
         await graph.patch(op.path, op.body, opts)
+        if (op.thumbprint !== undefined) record.updated.push(op.thumbprint)
         break
       case 'deleteAuthority':
         await deleteTolerant(context, op.path, hint)
@@ -56,16 +62,22 @@ async function apply(context: KindContext, plan: Plan, state: ApplicationState):
     }
   }
   if (state.configuration !== null) record.configurationId = state.configuration.id
+  // Graph does not enforce unique names: if a concurrent run created one of the same name with a
+  // lower id, that one wins and ours moves there.
+  if (created !== undefined) {
+    const winner = stringProp((await findAllByDisplayName(graph, APPLICATION_CONTAINER, displayNameOf(context), hint))[0], 'id')
+    if (winner !== undefined && winner !== created) await moveTo(context, winner, created, desired)
+  }
 }
 
-async function createConfiguration(context: KindContext, op: Operation): Promise<void> {
+async function createConfiguration(context: KindContext, op: Operation): Promise<string> {
   let created: JsonObject | undefined
   try {
     created = await context.graph.post(op.path, op.body, opts)
   } catch (error) {
     if (!(error instanceof AmbiguousWriteError)) throw error
     context.logger.warning('The response to creating the application configuration was lost; looking it up by name before creating it again.')
-    created = await findByDisplayName(context.graph, APPLICATION_CONTAINER, context.settings.displayName ?? '', context.logger, hint) ??
+    created = await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint) ??
       await context.graph.post(op.path, op.body, opts)
   }
   const id = stringProp(created, 'id')
@@ -80,6 +92,7 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
     context.record.created.push(ca.thumbprint)
     if (ca.id !== undefined) context.record.createdAuthorityIds.push(ca.id)
   }
+  return id
 }
 
 async function createAuthority(context: KindContext, op: Operation, configurationId: string): Promise<void> {
@@ -96,8 +109,31 @@ async function createAuthority(context: KindContext, op: Operation, configuratio
   if (id !== undefined) context.record.createdAuthorityIds.push(id)
 }
 
+/** Adds the given CAs the winner lacks (roots first), then deletes the configuration this run created. */
+async function moveTo(context: KindContext, winner: string, ours: string, desired: readonly CertificateAuthority[]): Promise<void> {
+  context.logger.warning(`Another run created an application configuration named "${displayNameOf(context)}" at the same ` +
+    `time; the one with the lowest id (${winner}) wins, so this run's CAs move there and the one it created (${ours}) is deleted.`)
+  const { record } = context
+  record.created.length = 0
+  record.createdAuthorityIds.length = 0
+  const held = new Set(existingAuthorities(await listAuthorities(context, winner)).map((ca) => ca.thumbprint))
+  const missing = desired.filter((ca) => !held.has(ca.thumbprint)).sort((a, b) => Number(b.isRootAuthority) - Number(a.isRootAuthority))
+  if (held.size + missing.length > APPLICATION_MAX_AUTHORITIES) {
+    throw new UserError(`Two runs created an application configuration named "${displayNameOf(context)}" at the same time, ` +
+      `and together they hold ${held.size + missing.length} CAs, over Entra's ${APPLICATION_MAX_AUTHORITIES}. Both are kept ` +
+      `(${winner}, ${ours}); give each run its own \`display-name\` and delete one.`)
+  }
+  for (const ca of missing) {
+    const op: Operation = { action: 'createAuthority', method: 'POST', path: APPLICATION_AUTHORITIES(winner), reason: 'move',
+      thumbprint: ca.thumbprint, body: applicationAuthorityBody(ca) }
+    await createAuthority(context, op, winner)
+  }
+  await deleteTolerant(context, `${APPLICATION_CONTAINER}/${ours}`, hint)
+  record.configurationId = winner
+}
+
 export const applicationPublisher: KindPublisher<ApplicationState> = {
   read,
   storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-  apply: (context, plan, state, _desired: readonly CertificateAuthority[]) => apply(context, plan, state)
+  apply
 }

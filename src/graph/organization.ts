@@ -65,7 +65,22 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
 
   if (state.configuration === null) {
     context.onWrite()
-    await createOnce(context, path, create.body, state.orgId)
+    try {
+      await createOnce(context, path, create.body, state.orgId)
+    } catch (error) {
+      // The store is a singleton: a concurrent run may have created it between our read and our POST.
+      const held = await heldThumbprints(context, state.orgId).catch(() => undefined)
+      if (held === undefined) throw error
+      const missing = toCreate.filter((t) => !held.has(t))
+      if (missing.length > 0) {
+        throw new UserError('Another run created the tenant trust store while this one was planning, without ' +
+          `${missing.length} of the given CAs. Run again: the run then plans against the store as it is now ` +
+          '(adding to an existing store needs `allow-recreate: true`).', { cause: error })
+      }
+      context.logger.info('Another run created the tenant trust store at the same time, with every given CA.')
+      record.configurationId = ORGANIZATION_CONFIGURATION_ID
+      return
+    }
     record.configurationId = ORGANIZATION_CONFIGURATION_ID
     record.created.push(...toCreate)
     return
@@ -91,6 +106,7 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
   }
   record.configurationId = ORGANIZATION_CONFIGURATION_ID
   record.created.push(...toCreate)
+  record.updated.push(...plan.authorities.filter((a) => a.status === 'update').map((a) => a.thumbprint))
 
   const held = await heldThumbprints(context, state.orgId)
   const wanted = plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint)
