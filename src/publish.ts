@@ -49,7 +49,7 @@ export interface PublishHooks {
   /** The plan, as soon as it exists (so a failure afterwards can still report it). */
   onPlan(plan: Plan): void
   /** Before the first write. */
-  onWrite(): void
+  onWrite: () => void
 }
 
 export interface PublishResult {
