@@ -15,6 +15,7 @@ import { pkiRoutes } from './graph/pki.ts'
 import { graphHandler } from './graph/router.ts'
 import { RequestSchemas } from './graph/schemas.ts'
 import { SigningKey, type Claims } from './jwt.ts'
+import { forgetIssuedTokens, rememberIssuedTokens } from './leaks.ts'
 import { handleOidc, idTokenPath, issueIdToken } from './oidc.ts'
 import { requestListener, type Pipeline } from './server.ts'
 import { TenantState } from './state.ts'
@@ -30,7 +31,7 @@ export interface EmulatorOptions {
   readonly clientId?: string
   /** Initial `emulator.config` (see config.ts for the defaults). */
   readonly config?: ConfigOverrides
-  /** Folder of v1.0.json and beta.json; default `<repo>/../shared/graph-schema`. */
+  /** Folder of v1.0.json and beta.json; default `emulator/graph-schema` (a copy of shared/graph-schema). */
   readonly schemaDir?: string
   /** Called once per request, when it has been answered, dropped or left hanging. */
   readonly onRequest?: (record: RequestRecord) => void
@@ -66,6 +67,12 @@ export interface Emulator {
   readonly config: EmulatorConfig
   /** Every request, in arrival order. */
   readonly requests: RequestRecord[]
+  /**
+   * Every token the emulator issued (GitHub ID tokens and Graph access tokens, also those minted
+   * by `idToken()` / `accessToken()`), oldest first. Kept across `reset()`: a token must never
+   * reach a log, whenever it was issued. runAction checks every run against these (leaks.ts).
+   */
+  readonly issuedTokens: readonly string[]
   readonly state: TenantState
   readonly faults: Faults
   env(): EmulatorEnv
@@ -95,7 +102,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     state: new TenantState(),
     githubKey: new SigningKey(),
     entraKey: new SigningKey(),
-    schemas: new RequestSchemas(options.schemaDir)
+    schemas: new RequestSchemas(options.schemaDir),
+    issuedTokens: []
   }
   const pipeline: Pipeline = {
     faults,
@@ -120,10 +128,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (address === null || typeof address === 'string') throw new Error('emulator: no TCP address')
     return `https://127.0.0.1:${address.port}`
   }
+  const issued = core.issuedTokens ?? []
   try {
     urls.graph = await listen('graph', options.ports?.graph)
     urls.authority = await listen('authority', options.ports?.authority)
     urls.oidcRequestUrl = `${await listen('oidc', options.ports?.oidc)}${idTokenPath()}?api-version=2.0`
+    // Runs of the action in this process are checked against these tokens and the request token.
+    rememberIssuedTokens(issued, core.oidcRequestToken)
   } catch (error) {
     await closeAll(servers)
     rmSync(dir, { recursive: true, force: true })
@@ -138,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clientId: core.clientId,
     config,
     requests,
+    issuedTokens: issued,
     state: core.state,
     faults,
     env: () => ({
@@ -163,6 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close: async () => {
       await closeAll(servers)
       rmSync(dir, { recursive: true, force: true })
+      forgetIssuedTokens(issued)
     }
   }
 }

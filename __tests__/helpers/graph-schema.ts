@@ -1,4 +1,5 @@
-// Validates request bodies against the official Graph types (../shared/graph-schema), the
+// Validates request bodies against the official Graph types (emulator/graph-schema, a copy of
+// the project's shared/graph-schema), the
 // independent oracle for what we send.
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -10,7 +11,7 @@ import type { FormatsPlugin } from 'ajv-formats'
 // ajv-formats is CommonJS whose ESM default import is typed as the module object, not the plugin.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin
 
-export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/graph-schema')
+export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../emulator/graph-schema')
 
 type Version = 'v1.0' | 'beta'
 const schemas = new Map<Version, { $id: string; $defs: Record<string, unknown> }>()

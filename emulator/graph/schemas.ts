@@ -1,4 +1,4 @@
-// The strict `request.*` schemas of /work/shared/graph-schema, compiled once with ajv. Every Graph
+// The strict `request.*` schemas of graph-schema/ (a copy of shared/graph-schema), compiled once with ajv. Every Graph
 // request body is checked against the one for its operation and API version; the result is logged.
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -10,8 +10,8 @@ import { isObject } from '../jwt.ts'
 
 export type ApiVersion = 'v1.0' | 'beta'
 
-/** `<repo>/../shared/graph-schema`, resolved from this file so that any working directory works. */
-export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/graph-schema')
+/** `emulator/graph-schema`, resolved from this file so that any working directory works. */
+export const SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../graph-schema')
 
 export type SchemaResult = { readonly valid: true } | { readonly valid: false; readonly message: string }
 
