@@ -99,7 +99,7 @@ function token(core: EmulatorCore, call: Call, tenant: string): Reply {
 export function issueAccessToken(core: EmulatorCore, overrides: Claims = {}): string {
   const now = nowSeconds()
   const issuer = `https://sts.windows.net/${core.tenantId}/`
-  return core.entraKey.sign({
+  const token = core.entraKey.sign({
     aud: core.urls.graph,
     iss: issuer,
     iat: now,
@@ -119,6 +119,8 @@ export function issueAccessToken(core: EmulatorCore, overrides: Claims = {}): st
     ver: '1.0',
     ...overrides
   })
+  core.issuedTokens?.push(token)
+  return token
 }
 
 /** True when `value` names the emulated Graph: any loopback name for its port (scope and `aud`). */

@@ -33,7 +33,7 @@ export function issueIdToken(core: EmulatorCore, overrides: Claims = {}): string
   const sub = core.config.subject
   const repository = /^repo:([^:]+)/.exec(sub)?.[1] ?? 'octo-org/octo-repo'
   const owner = repository.split('/')[0] ?? 'octo-org'
-  return core.githubKey.sign({
+  const token = core.githubKey.sign({
     jti: randomUUID(),
     sub,
     aud: defaultAudience(sub),
@@ -54,6 +54,8 @@ export function issueIdToken(core: EmulatorCore, overrides: Claims = {}): string
     exp: now + ID_TOKEN_LIFETIME_SECONDS,
     ...overrides
   })
+  core.issuedTokens?.push(token)
+  return token
 }
 
 /** GitHub's default audience is the URL of the repository owner. */

@@ -115,4 +115,6 @@ export interface EmulatorCore {
   readonly githubKey: SigningKey
   readonly entraKey: SigningKey
   readonly schemas: RequestSchemas
+  /** Every token issued (OIDC ID tokens and access tokens), oldest first; the leak check looks for them. */
+  readonly issuedTokens?: string[]
 }

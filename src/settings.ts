@@ -28,6 +28,7 @@ const API_VERSIONS: readonly ApiVersion[] = ['v1.0', 'beta']
 const TRUE_VALUES = ['true', 'True', 'TRUE']
 const FALSE_VALUES = ['false', 'False', 'FALSE']
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const SPACED_THUMBPRINT = /^((?:[0-9a-f]{2}\s+){19}[0-9a-f]{2})(?:\s+(.*))?$/i
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
 export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): ParsedSettings {
@@ -58,6 +59,12 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
       parsed = new URL(raw)
     } catch {
       errors.push(`Input \`${name}\` is "${raw}", which is not a URL; give the https origin, e.g. ${fallback}.`)
+      return fallback
+    }
+    if (parsed.username !== '' || parsed.password !== '') {
+      // Security: the value holds a credential, so it is not echoed. The action signs in with OIDC only.
+      errors.push(`Input \`${name}\` holds a user name or password; give only the https origin, e.g. ${fallback} ` +
+        '(the action signs in with the workflow\'s OIDC token; replace a password that was committed).')
       return fallback
     }
     if (parsed.protocol !== 'https:' || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '') {
@@ -109,7 +116,7 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
     if (displayName === '') {
       errors.push(`Input \`${Inputs.displayName}\` is required for \`kind: ${kind}\`: it names the ${kind === 'pki' ? 'PKI' : 'application configuration'} to create or update.`)
     } else if (displayName.length > 256) {
-      errors.push(`Input \`${Inputs.displayName}\` has ${displayName.length} characters; Graph accepts at most 256.`)
+      errors.push(`Input \`${Inputs.displayName}\` has ${displayName.length} characters; Graph accepts at most 256, so shorten it.`)
     }
   } else if (displayName !== '') {
     warnings.push(`Input \`${Inputs.displayName}\` is ignored for \`kind: ${kind ?? ''}\`: the tenant trust store has no name.`)
@@ -174,7 +181,9 @@ function parseCrlUrls(raw: string, errors: string[]): CrlOverride[] {
   raw.split('\n').forEach((text, i) => {
     const line = text.trim()
     if (line === '' || line.startsWith('#')) return
-    const fields = line.split(/\s+/)
+    // Windows shows a thumbprint as 20 hex pairs separated by spaces ("a9 09 50 ..."); take it as one field.
+    const spaced = SPACED_THUMBPRINT.exec(line)
+    const fields = spaced === null ? line.split(/\s+/) : [spaced[1]!.replace(/\s+/g, ''), ...(spaced[2] ?? '').split(/\s+/).filter((f) => f !== '')]
     const [thumbprint = '', crlUrl = '', deltaCrlUrl] = fields
     if (fields.length < 2 || fields.length > 3) {
       errors.push(`Input \`${Inputs.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`)

@@ -80,6 +80,14 @@ describe('settings: defaults', () => {
     expect([settings.minValidityDays, settings.strict, settings.mode]).toEqual([0, true, 'replace'])
   })
 
+  it('takes a thumbprint as Windows shows it (hex pairs with spaces) as one field', () => {
+    const spaced = 'a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b'
+    expect(parse({ ...base, 'crl-urls': `${spaced}  http://crl/a.crl\n${spaced} http://crl/b.crl http://crl/b+.crl` }).settings.crlOverrides).toEqual([
+      { thumbprint: 'a909502dd82ae41433e6f83886b00d4277a32a7b', crlUrl: 'http://crl/a.crl' },
+      { thumbprint: 'a909502dd82ae41433e6f83886b00d4277a32a7b', crlUrl: 'http://crl/b.crl', deltaCrlUrl: 'http://crl/b+.crl' }
+    ])
+  })
+
   it('dry-run needs no credentials, and a domain name is a valid tenant', () => {
     expect(parse({ kind: 'organization', certificates: 'a.pem', 'dry-run': 'true' }).settings.credentials).toBeUndefined()
     expect(parse({ ...base, 'tenant-id': 'contoso.onmicrosoft.com' }).settings.credentials?.tenantId).toBe('contoso.onmicrosoft.com')
@@ -119,8 +127,14 @@ describe('settings: every bad value is an error naming the input and what it acc
     ['bad days', { 'min-validity-days': '-3' }, /`min-validity-days` is "-3"; give a whole number/],
     ['crl line with one field', { 'crl-urls': 'AABBCCDDEEFF00112233445566778899AABBCCDD' }, /`crl-urls` line 1 has 1 field/],
     ['crl line with four fields', { 'crl-urls': '\nAABBCCDDEEFF00112233445566778899AABBCCDD http://a http://b http://c' }, /`crl-urls` line 2 has 4 field/],
+    ['a spaced thumbprint with nothing after it', { 'crl-urls': 'a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b' }, /`crl-urls` line 1 has 1 field/],
+    ['graph url with a password', { 'graph-url': 'https://user:hunter2hunter2@graph.microsoft.com/v1.0' }, /^Input `graph-url` holds a user name or password; give only the https origin/],
   ])('%s', (_name, inputs, message) => {
     expect(errorOf({ ...base, ...inputs })).toMatch(message)
+  })
+
+  it('never echoes a URL that holds a password', () => {
+    expect(errorOf({ ...base, 'authority-url': 'https://me:s3cr3t-s3cr3t@login.microsoftonline.com' })).not.toMatch(/s3cr3t/)
   })
 
   it('reports all problems together', () => {

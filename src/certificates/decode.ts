@@ -45,7 +45,8 @@ export const PRIVATE_KEY_MESSAGE =
 const refused = (): DecodedFile => ({ slots: [], problems: [{ severity: 'error', message: PRIVATE_KEY_MESSAGE }] })
 const fileError = (message: string): DecodedFile => ({ slots: [], problems: [{ severity: 'error', message }] })
 
-export function decodeCertificateFile(bytes: Buffer): DecodedFile {
+export function decodeCertificateFile(raw: Buffer): DecodedFile {
+  const bytes = withoutByteOrderMark(raw)
   const text = bytes.toString('latin1')
   if (text.trim().length === 0) return fileError('is empty; point `certificates` at PEM, DER or PKCS#7 certificate files')
   if (textHoldsPrivateKey(text)) return refused()
@@ -59,8 +60,33 @@ export function decodeCertificateFile(bytes: Buffer): DecodedFile {
   }
   if (hasPemBlocks(text)) return decodePem(pemBlocks(text))
   return fileError(
-    'is not a certificate file: it is neither PEM (`-----BEGIN CERTIFICATE-----`) nor DER; point `certificates` at PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b, .p7c) files'
+    `is not a certificate file: ${recognise(bytes, text) ?? 'it is neither PEM (`-----BEGIN CERTIFICATE-----`) nor DER'}; ` +
+    'point `certificates` at PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b, .p7c) files'
   )
+}
+
+/**
+ * The file as text without a byte order mark. Windows tools write PEM with a UTF-8 BOM, and
+ * PowerShell 5's `Out-File` / `>` as UTF-16 with one; PEM is ASCII, so both read the same as
+ * plain ASCII. (A DER file starts with a tag byte, never with a BOM.)
+ */
+function withoutByteOrderMark(bytes: Buffer): Buffer {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3)
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined
+  if (utf16 === undefined) return bytes
+  const body = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)))
+  if (utf16 === 'be') body.swap16()
+  return Buffer.from(body.toString('utf16le'), 'latin1')
+}
+
+/** What a file that is no certificate seems to be, when that helps the user (never its content). */
+function recognise(bytes: Buffer, text: string): string | undefined {
+  if (/^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-[\w-]+@openssh\.com)(-cert-v01@openssh\.com)? [A-Za-z0-9+/]/.test(text.trimStart())) {
+    return 'it is an SSH public key (SSH keys are not X.509 certificates)'
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return 'it is a ZIP archive; extract the certificates from it'
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'it is gzip-compressed; decompress it'
+  return undefined
 }
 
 function topLevelElements(bytes: Buffer): DerElement[] | undefined {

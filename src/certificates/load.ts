@@ -1,16 +1,17 @@
 // Paths and globs -> parsed certificates. Patterns resolve against the workspace (absolute paths
 // work too), each file is read once, and every failure becomes a Problem rather than an exception.
-import { glob, readFile, stat } from 'node:fs/promises'
+import { glob, lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { decodeCertificateFile } from './decode.ts'
 import { certificateAt, certificateProblem } from './location.ts'
 import { CertificateFormatError, parseCertificate } from './parse.ts'
+import { readCertificateFile } from './read-file.ts'
 import type { LoadedCertificates, ParsedCertificate, Problem } from './types.ts'
 
 const GLOB_CHARACTERS = /[*?[\]{}]/
-// Far above any CA bundle (Mozilla's 140-odd roots take 200 KB); a glob that catches a build
-// artefact should fail with a message, not fill the runner's memory.
-const MAX_FILE_BYTES = 10 * 1024 * 1024
+// A CA set is at most a few hundred certificates (a PKI holds 250), in a handful of files; a
+// pattern that matches more has caught something else (a build tree, a system folder).
+export const MAX_FILES = 1000
 
 interface Match {
   readonly absolute: string
@@ -34,7 +35,13 @@ export async function loadCertificates(patterns: readonly string[], workspace: s
       files.push({ absolute, display: displayPath(absolute, root) })
     }
   }
-  const loaded = await Promise.all(files.map((file) => loadFile(file)))
+  if (files.length > MAX_FILES) {
+    problems.push({ severity: 'error', message: `\`certificates\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
+    return { certificates: [], problems }
+  }
+  // One file at a time: at most one file's bytes (up to MAX_FILE_BYTES) are held at once.
+  const loaded: LoadedCertificates[] = []
+  for (const file of files) loaded.push(await loadFile(file))
   return {
     certificates: loaded.flatMap((file) => file.certificates),
     problems: [...problems, ...loaded.flatMap((file) => file.problems)]
@@ -43,40 +50,69 @@ export async function loadCertificates(patterns: readonly string[], workspace: s
 
 type Resolution = { readonly files: readonly string[] } | { readonly problem: Problem }
 
+const NARROW = `a set of CA certificates is a handful of files (a PKI holds at most 250 CAs); narrow the patterns to the CA files, e.g. \`pki/*.crt\``
+
 async function resolvePattern(pattern: string, root: string): Promise<Resolution> {
   const noMatch = (what: string): Resolution => ({
     problem: {
       severity: 'error',
       message: `\`${pattern}\` ${what} in ${root} (paths and globs in \`certificates\` are relative to the workspace); ` +
-        'check the path and its case, and that an earlier step created the files'
+        `check the path and its case, and that an earlier step created the files${mistakeIn(pattern)}`
     }
   })
   if (!GLOB_CHARACTERS.test(pattern)) {
     const absolute = path.resolve(root, pattern)
-    try {
-      const stats = await stat(absolute)
-      if (stats.isDirectory()) {
-        return {
-          problem: {
-            severity: 'error',
-            message: `${displayPath(absolute, root)} is a directory; name the certificate files in it, e.g. \`${path.posix.join(pattern, '*.pem')}\``,
-            file: displayPath(absolute, root)
-          }
+    const stats = await stat(absolute).catch(() => undefined)
+    if (stats !== undefined) {
+      if (!stats.isDirectory()) return { files: [absolute] }
+      const display = displayPath(absolute, root)
+      return {
+        problem: {
+          severity: 'error',
+          message: `${display} is a directory; name the certificate files in it, e.g. \`${path.posix.join(pattern, '*.pem')}\``,
+          file: display
         }
       }
-    } catch {
-      return noMatch('matches no file')
     }
-    return { files: [absolute] }
+    // Nothing there. A link that leads nowhere (or in a loop) is there, though: reading it says which.
+    const link = await lstat(absolute).catch(() => undefined)
+    return link?.isSymbolicLink() === true ? { files: [absolute] } : noMatch('matches no file')
   }
   const files: string[] = []
+  const folders: string[] = []
   for await (const entry of glob(pattern, { cwd: root, withFileTypes: true })) {
-    // A glob such as `certs/*` also lists folders; they are not what the user meant to publish.
-    if (!entry.isDirectory()) files.push(path.join(entry.parentPath, entry.name))
+    const absolute = path.join(entry.parentPath, entry.name)
+    // A glob such as `certs/*` also lists folders (and links to folders): they are not what the
+    // user meant to publish. A link that leads nowhere stays in, so that it is reported.
+    const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(absolute).catch(() => undefined))?.isDirectory() === true)
+    if (folder) folders.push(absolute)
+    else files.push(absolute)
+    if (files.length > MAX_FILES) {
+      return { problem: { severity: 'error', message: `\`${pattern}\` matches more than ${MAX_FILES} files; ${NARROW}` } }
+    }
+  }
+  if (files.length === 0 && folders.length > 0) {
+    const shown = folders.sort().slice(0, 3).map((folder) => displayPath(folder, root))
+    return {
+      problem: {
+        severity: 'error',
+        message: `\`${pattern}\` matches only directories (${shown.join(', ')}${folders.length > shown.length ? ', ...' : ''}), no file; ` +
+          `name the certificate files in them, e.g. \`${path.posix.join(pattern, '*.pem')}\``
+      }
+    }
   }
   if (files.length === 0) return noMatch('matches no file')
   // glob yields in directory order, which differs between file systems; sort for stable output.
   return { files: files.sort() }
+}
+
+/** A hint for the two ways a pattern goes wrong most, written by hand in YAML. */
+function mistakeIn(pattern: string): string {
+  if (/^(["']).*\1$/.test(pattern)) return '; remove the quotes around it (each line of `certificates` is taken as written)'
+  if (path.sep === '/' && pattern.includes('\\')) {
+    return '; write `/` between folders (`\\` separates no folders on Linux and macOS runners)'
+  }
+  return ''
 }
 
 /** Relative to the workspace (with `/`) when inside it, else absolute. */
@@ -87,18 +123,11 @@ function displayPath(absolute: string, root: string): string {
 }
 
 async function loadFile(file: Match): Promise<LoadedCertificates> {
-  let bytes: Buffer
-  try {
-    const { size } = await stat(file.absolute)
-    if (size > MAX_FILE_BYTES) {
-      const message = `${file.display} is ${Math.round(size / 1024 / 1024)} MB, too large for a certificate file; point \`certificates\` at the CA files only`
-      return { certificates: [], problems: [{ severity: 'error', message, file: file.display }] }
-    }
-    bytes = await readFile(file.absolute)
-  } catch (error) {
-    return { certificates: [], problems: [{ severity: 'error', message: unreadable(file.display, error), file: file.display }] }
+  const read = await readCertificateFile(file.absolute)
+  if ('problem' in read) {
+    return { certificates: [], problems: [{ severity: 'error', message: `${file.display} ${read.problem}`, file: file.display }] }
   }
-  const decoded = decodeCertificateFile(bytes)
+  const decoded = decodeCertificateFile(read.bytes)
   const problems: Problem[] = decoded.problems.map((problem) => ({
     severity: problem.severity,
     message: problem.part === undefined ? `${file.display} ${problem.message}` : `${file.display}: ${problem.part} ${problem.message}`,
@@ -121,13 +150,4 @@ async function loadFile(file: Match): Promise<LoadedCertificates> {
     }
   })
   return { certificates, problems }
-}
-
-function unreadable(display: string, error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined
-  if (code === 'EISDIR') return `${display} is a directory; name the certificate files in it`
-  if (code === 'EACCES' || code === 'EPERM') {
-    return `${display} cannot be read (permission denied); make it readable by the runner's user`
-  }
-  return `${display} cannot be read${code === undefined ? '' : ` (${code})`}; check that it is a regular, readable file`
 }

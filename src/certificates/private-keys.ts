@@ -6,8 +6,8 @@ const INTEGER = 0x02
 const OCTET_STRING = 0x04
 const OID = 0x06
 
-/** A PEM BEGIN line of any private key: PKCS#8, encrypted PKCS#8, RSA, EC, DSA, OpenSSH, ... */
-const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/
+/** A PEM BEGIN line of any private key: PKCS#8, encrypted PKCS#8, RSA, EC, DSA, OpenSSH, PGP (`... PRIVATE KEY BLOCK`), ... */
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*-----/
 const PUTTY_KEY = /^PuTTY-User-Key-File-/m
 
 /** Whether a file's text (read as Latin-1) holds a private key in PEM or PuTTY form anywhere. */
