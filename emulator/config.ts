@@ -25,6 +25,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): EmulatorConfig {
     domains: ['contoso.onmicrosoft.com'],
     roles: [...READ_WRITE_ROLES],
     accessTokenLifetimeSeconds: 3599,
+    idTokenClockSkewSeconds: 0,
     pageSize: 100,
     checkDerivedFields: true,
     ...rest,

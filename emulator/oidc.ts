@@ -29,7 +29,7 @@ export function handleOidc(core: EmulatorCore, call: Call): Reply {
 
 /** A GitHub Actions ID token signed with the emulator's GitHub key; `overrides` replace any claim. */
 export function issueIdToken(core: EmulatorCore, overrides: Claims = {}): string {
-  const now = nowSeconds()
+  const now = nowSeconds() + core.config.idTokenClockSkewSeconds
   const sub = core.config.subject
   const repository = /^repo:([^:]+)/.exec(sub)?.[1] ?? 'octo-org/octo-repo'
   const owner = repository.split('/')[0] ?? 'octo-org'

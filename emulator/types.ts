@@ -97,6 +97,8 @@ export interface EmulatorConfig {
   /** `roles` of the access tokens issued. */
   roles: string[]
   accessTokenLifetimeSeconds: number
+  /** Seconds the OIDC endpoint's clock is ahead (negative: behind) of Entra's: -600 issues ID tokens Entra sees as expired. */
+  idTokenClockSkewSeconds: number
   /** Default page size of Graph collections (without `$top`). */
   pageSize: number
   /** Check that a PKI CA body's thumbprint and expirationDateTime match its certificate. */

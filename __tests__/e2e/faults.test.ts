@@ -137,6 +137,15 @@ describe('permission and sign-in faults', () => {
     expect(emulator.requests.filter((r) => r.role === 'graph')).toEqual([])
   })
 
+  it('an expired assertion (the ID token\'s clock far behind): AADSTS700024 with what to check', async () => {
+    emulator.config.idTokenClockSkewSeconds = -3600
+    const result = await run({ kind: 'pki', 'display-name': 'x' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/::error::.*AADSTS700024/)
+    expect(result.stdout).toMatch(/clock|expired|time/i)
+    expect(emulator.requests.filter((r) => r.role === 'graph')).toEqual([])
+  })
+
   it('a Graph that never answers any read fails in bounded time', async () => {
     emulator.faults.add({ method: 'GET', hang: true })
     const result = await run({ kind: 'pki', 'display-name': 'x' })
