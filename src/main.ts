@@ -1,6 +1,6 @@
 // run(): read settings, validate and enrich the CAs, plan, publish (or only plan), set outputs.
 // One catch turns any error into a failed step with a message the user can act on.
-import * as core from '@actions/core'
+import * as core from './runner.ts'
 import { analyzeCertificates, loadCertificates } from './certificates/index.ts'
 import type { CertificateAuthority } from './certificates/types.ts'
 import { UserError } from './errors.ts'
@@ -110,7 +110,7 @@ async function writeSummary(
   if (env.GITHUB_STEP_SUMMARY) {
     const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
     try {
-      await core.summary.addRaw(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome })).write()
+      core.appendSummary(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }))
     } catch (error) {
       core.warning(`Could not write the job summary: ${String(error)}`)
     }

@@ -1,7 +1,7 @@
 // The online part of a run, loaded only when the run signs in: GitHub OIDC -> MSAL -> Graph,
 // read the tenant, plan against it, and carry the plan out (or only show it, in dry-run).
 import { tmpdir } from 'node:os'
-import * as core from '@actions/core'
+import * as core from './runner.ts'
 import { acquireGraphToken } from './auth/graph-token.ts'
 import { checkOidcAvailable } from './auth/oidc.ts'
 import { missingIssuerProblems } from './certificates/chain.ts'

@@ -1,7 +1,7 @@
 // Turns problems into workflow annotations: one each, with the file, all before the step fails.
 import type { Problem } from './certificates/types.ts'
 
-/** The slice of @actions/core the reporter needs; tests pass a recorder. */
+/** The annotations the reporter needs (runner.ts in the action; tests pass a recorder). */
 export interface Annotator {
   error(message: string, properties?: { file?: string; title?: string }): void
   warning(message: string, properties?: { file?: string; title?: string }): void

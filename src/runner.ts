@@ -1,0 +1,85 @@
+// The GitHub Actions runner protocol, the part this action speaks: log lines, workflow commands
+// (annotations, masking, debug), outputs through GITHUB_OUTPUT and the job summary through
+// GITHUB_STEP_SUMMARY. @actions/core implements the same, but its entry module loads its OIDC
+// client (@actions/http-client and a second undici) at start-up, which more than doubled the
+// cold start of a dry-run; this module loads nothing. Tests hold it to @actions/core's output,
+// byte for byte.
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, existsSync } from 'node:fs'
+import { EOL } from 'node:os'
+
+/** Where an annotation points: the runner shows it on that file (and line) in the workflow run. */
+export interface AnnotationProperties {
+  readonly title?: string
+  readonly file?: string
+  readonly line?: number
+  readonly endLine?: number
+  readonly col?: number
+  readonly endColumn?: number
+}
+
+// The runner's names for the annotation properties.
+const PROPERTY_NAMES: Readonly<Record<keyof AnnotationProperties, string>> = {
+  title: 'title', file: 'file', line: 'line', endLine: 'endLine', col: 'col', endColumn: 'endColumn'
+}
+
+/** Command data: `%`, CR and LF are percent-encoded so a message stays on one command line. */
+const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+/** Property values also encode the separators `:` and `,`. */
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+function command(name: string, properties: Readonly<Record<string, string | number | undefined>>, message: string): void {
+  const props = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+  process.stdout.write(`::${name}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(message)}${EOL}`)
+}
+
+function annotation(name: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties = {}): void {
+  const props: Record<string, string | number | undefined> = {}
+  for (const key of Object.keys(PROPERTY_NAMES) as Array<keyof AnnotationProperties>) props[PROPERTY_NAMES[key]] = properties[key]
+  command(name, props, message)
+}
+
+export function info(message: string): void {
+  process.stdout.write(`${message}${EOL}`)
+}
+
+/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG). */
+export function debug(message: string): void {
+  command('debug', {}, message)
+}
+
+export const error = (message: string, properties?: AnnotationProperties): void => annotation('error', message, properties)
+export const warning = (message: string, properties?: AnnotationProperties): void => annotation('warning', message, properties)
+export const notice = (message: string, properties?: AnnotationProperties): void => annotation('notice', message, properties)
+
+/** Asks the runner to replace the value with *** in every later log line. */
+export function setSecret(secret: string): void {
+  command('add-mask', {}, secret)
+}
+
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  error(message)
+}
+
+/** Appends to the file a runner file command names (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY); it must exist. */
+function appendToRunnerFile(variable: string, text: string): void {
+  const file = process.env[variable]
+  if (!file) throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job`)
+  if (!existsSync(file)) throw new Error(`${variable} names ${file}, which does not exist`)
+  appendFileSync(file, text, { encoding: 'utf8' })
+}
+
+/** An output of the step: `name<<delimiter`, the value, the delimiter, in GITHUB_OUTPUT. */
+export function setOutput(name: string, value: string): void {
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`An output may not contain ${delimiter}`)
+  appendToRunnerFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`)
+}
+
+/** Adds Markdown to the job summary. */
+export function appendSummary(markdown: string): void {
+  appendToRunnerFile('GITHUB_STEP_SUMMARY', markdown)
+}
