@@ -6,7 +6,10 @@ import type { Call, FaultKind, Reply, Role } from './types.ts'
 export interface FaultRule {
   /** Default `graph`. */
   readonly role?: Role
-  /** Any method when absent (with `failAfter`: any write, i.e. POST, PATCH, PUT, DELETE). */
+  /**
+   * Any method when absent (with `failAfter`: any write, i.e. POST, PATCH, PUT, DELETE, and the
+   * items of a `$batch` rather than the `$batch` POST itself).
+   */
   readonly method?: string
   /** Tested against the path without the query; a string must occur in it. Any path when absent. */
   readonly path?: RegExp | string
@@ -44,6 +47,8 @@ export interface FaultDecision {
 }
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
+/** `POST /{version}/$batch` is no write of its own: its items are (each is matched on its own). */
+const BATCH = /^\/(v1\.0|beta)\/\$batch$/
 
 class ActiveFault implements FaultHandle {
   hits = 0
@@ -67,7 +72,8 @@ class ActiveFault implements FaultHandle {
   matches(role: Role, method: string, pathname: string): boolean {
     const { rule } = this
     if ((rule.role ?? 'graph') !== role) return false
-    if (rule.method !== undefined ? rule.method.toUpperCase() !== method : this.kind === 'failAfter' && !WRITES.has(method)) return false
+    if (rule.method !== undefined ? rule.method.toUpperCase() !== method
+      : this.kind === 'failAfter' && (!WRITES.has(method) || BATCH.test(pathname))) return false
     if (rule.path instanceof RegExp) return rule.path.test(pathname)
     return rule.path === undefined || pathname.includes(rule.path)
   }

@@ -12,7 +12,8 @@ import { Faults } from './faults.ts'
 import { applicationRoutes } from './graph/application.ts'
 import { organizationRoutes } from './graph/organization.ts'
 import { pkiRoutes } from './graph/pki.ts'
-import { graphHandler } from './graph/router.ts'
+import { serveBatch } from './graph/batch.ts'
+import { authenticate, graphHandler } from './graph/router.ts'
 import { RequestSchemas } from './graph/schemas.ts'
 import { SigningKey, type Claims } from './jwt.ts'
 import { forgetIssuedTokens, rememberIssuedTokens } from './leaks.ts'
@@ -105,14 +106,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     schemas: new RequestSchemas(options.schemaDir),
     issuedTokens: []
   }
+  const graph = graphHandler(core, [...organizationRoutes, ...pkiRoutes, ...applicationRoutes])
   const pipeline: Pipeline = {
     faults,
     requests,
     handlers: {
       oidc: (call) => handleOidc(core, call),
       authority: (call) => handleAuthority(core, call),
-      graph: graphHandler(core, [...organizationRoutes, ...pkiRoutes, ...applicationRoutes])
+      graph
     },
+    batch: (call, log) => serveBatch({ faults, handle: graph, authenticate: (c) => { authenticate(core, c) }, log }, call),
     ...(options.onRequest ? { onRequest: options.onRequest } : {})
   }
 

@@ -4,14 +4,18 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { faultReply, type Faults } from './faults.ts'
+import { isBatchPath, type BatchOutcome, type NewRecord } from './graph/batch.ts'
 import type { Call, Reply, RequestRecord, Role } from './types.ts'
 
 export type RoleHandler = (call: Call) => Reply
+/** `POST /{version}/$batch` on the Graph role: `log` appends each item's record to the request log. */
+export type BatchHandler = (call: Call, log: (record: NewRecord) => RequestRecord) => BatchOutcome
 
 export interface Pipeline {
   readonly faults: Faults
   readonly requests: RequestRecord[]
   readonly handlers: Readonly<Record<Role, RoleHandler>>
+  readonly batch?: BatchHandler
   readonly onRequest?: (record: RequestRecord) => void
 }
 
@@ -53,9 +57,15 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
   }
   pipeline.requests.push(record)
   const call: Call = { role, method, url, headers: req.headers, rawBody: rawBody ?? Buffer.alloc(0), record, clientRequestId, requestId: randomUUID() }
+  let items: readonly RequestRecord[] = []
+  // A batch's items share its interval in the log: they arrived and were answered with it.
   const done = (): void => {
     record.durationMs = Math.round(performance.now() - started)
     pipeline.onRequest?.(record)
+    for (const item of items) {
+      item.durationMs = record.durationMs
+      pipeline.onRequest?.(item)
+    }
   }
 
   const decision = pipeline.faults.decide(role, method, url.pathname)
@@ -74,13 +84,27 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
   }
 
   let reply: Reply
+  let batch: BatchOutcome | undefined
   try {
-    reply = pipeline.handlers[role](call)
+    if (role === 'graph' && pipeline.batch !== undefined && isBatchPath(url.pathname)) {
+      batch = pipeline.batch(call, (fields) => log(pipeline, fields))
+      items = batch.items
+      reply = batch.reply
+    } else {
+      reply = pipeline.handlers[role](call)
+    }
   } catch (error) {
     reply = { status: 500, body: { error: { code: 'EmulatorError', message: error instanceof Error ? error.stack ?? error.message : String(error) } } }
   }
+  // An item's hang, drop or lost response takes the whole batch's answer with it.
+  if (batch?.socket === 'hang') return done()
+  if (batch?.socket === 'drop') {
+    req.socket.destroy()
+    return done()
+  }
   if (decision?.kind === 'lostResponse') {
     record.committedStatus = reply.status
+    batch?.lose()
     if (decision.rule.lostResponse === true) {
       req.socket.destroy()
       return done()
@@ -88,6 +112,12 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
     reply = faultReply(call, decision.rule, decision.rule.lostResponse ?? 503)
   }
   finish(res, call, reply, done)
+}
+
+function log(pipeline: Pipeline, fields: NewRecord): RequestRecord {
+  const record: RequestRecord = { seq: pipeline.requests.length + 1, ...fields }
+  pipeline.requests.push(record)
+  return record
 }
 
 function finish(res: ServerResponse, call: Call, reply: Reply, done: () => void): void {

@@ -16,8 +16,10 @@ export interface RequestRecord {
   readonly time: string
   readonly role: Role
   readonly method: string
-  /** Path and query as received, e.g. `/v1.0/organization?$top=1`. */
+  /** Path and query as received, e.g. `/v1.0/organization?$top=1` (a batch item's: its URL after the version). */
   readonly path: string
+  /** A request carried in a `$batch`: the `seq` of that batch's own record. */
+  readonly batch?: number
   /** What the emulator took the request for, e.g. `token`, `openid-configuration`, `pki.create`. */
   operation?: string
   /** Status the client received; null when the socket was dropped or the request left hanging. */

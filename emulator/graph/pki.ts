@@ -141,13 +141,21 @@ function admit(req: GraphRequest, pki: Pki, facts: CertificateFacts, self?: PkiC
   if (clash) throw duplicateCertificate(facts)
 }
 
+/** Stored certificates parsed once (each create compares against every CA the PKI holds). */
+const parsed = new WeakMap<PkiCertificateAuthority, { readonly certificate: string; readonly thumbprint: string }>()
+
 /** Compares on the certificate bytes, not on the client-supplied thumbprint. */
 function certificateThumbprint(ca: PkiCertificateAuthority): string {
+  const cached = parsed.get(ca)
+  if (cached !== undefined && cached.certificate === ca.certificate) return cached.thumbprint
+  let thumbprint: string
   try {
-    return certificateFromBody(ca.certificate, 'stored certificate').thumbprint
+    thumbprint = certificateFromBody(ca.certificate, 'stored certificate').thumbprint
   } catch {
     return ca.thumbprint.toUpperCase()
   }
+  parsed.set(ca, { certificate: ca.certificate, thumbprint })
+  return thumbprint
 }
 
 const SETTABLE = ['certificateAuthorityType', 'displayName', 'issuer', 'issuerSubjectKeyIdentifier', 'expirationDateTime', 'thumbprint',

@@ -94,7 +94,8 @@ function unknownSegment(routes: readonly Route[], segments: readonly string[]): 
   return new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`)
 }
 
-function authenticate(core: EmulatorCore, call: Call): Claims {
+/** The access token's claims; a 401 GraphError when it is missing or not good. */
+export function authenticate(core: EmulatorCore, call: Call): Claims {
   const invalid = (message: string): GraphError => new GraphError(401, 'InvalidAuthenticationToken', message,
     { 'www-authenticate': `Bearer realm="", authorization_uri="${core.urls.authority}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"` })
   const header = call.headers.authorization

@@ -6,7 +6,6 @@ import type { JsonObject } from '../http/types.ts'
 import { pkiAuthorityBody } from '../plan/bodies.ts'
 import { PKI_AUTHORITIES, PKI_CONTAINER, PLACEHOLDER } from '../plan/paths.ts'
 import type { Operation, Plan, PkiState } from '../plan/types.ts'
-import { forEachLimited } from './concurrency.ts'
 import { existingAuthorities } from './existing.ts'
 import type { KindContext, KindPublisher } from './kind.ts'
 import { findAllByDisplayName } from './named.ts'
@@ -32,7 +31,7 @@ const isDuplicate = (error: unknown): boolean =>
   error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message)
 
 async function apply(context: KindContext, plan: Plan, state: PkiState, desired: readonly CertificateAuthority[]): Promise<void> {
-  const { graph, record } = context
+  const { record } = context
   let pkiId = state.pki?.id
   let created: string | undefined
   const path = (op: Operation): string => (pkiId !== undefined ? op.path.replace(PLACEHOLDER.pkiId, pkiId) : op.path)
@@ -46,29 +45,16 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
   if (pkiId === undefined) throw new Error('internal: no PKI id after planning')
   record.configurationId = pkiId
 
-  // CAs are independent of each other: create them concurrently. A create whose response was
-  // lost is not repeated blindly; after the others, the list is read and only what is still
-  // missing is created again.
-  const creates = plan.operations.filter((o) => o.action === 'createAuthority')
-  const uncertain: Operation[] = []
-  await forEachLimited(creates, context.concurrency, async (op) => {
-    context.onWrite()
-    if (!(await createAuthority(context, path(op), op))) uncertain.push(op)
-  })
-  if (uncertain.length > 0) await settleUncertain(context, pkiId, uncertain, path)
-
-  for (const op of plan.operations.filter((o) => o.action === 'updateAuthority')) {
-    context.onWrite()
-    await graph.patch(path(op), op.body, opts)
-    if (op.thumbprint !== undefined) record.updated.push(op.thumbprint)
-  }
-  // Extras go last, after every addition: trust never shrinks before it grows. A few may have
-  // been planned first to make room (the plan's order is kept).
-  for (const op of plan.operations.filter((o) => o.action === 'deleteAuthority')) {
-    context.onWrite()
-    await deleteTolerant(context, path(op), hint)
-    if (op.thumbprint !== undefined) record.removed.push(op.thumbprint)
-  }
+  // Extras go last, after every addition: trust never shrinks before it grows. Only those the
+  // plan puts before the additions (to stay within 250 CAs) go first.
+  const ops = (action: Operation['action']): Operation[] => plan.operations.filter((o) => o.action === action)
+  const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority')
+  const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'))
+  await writeAll(context, [...room], path, (op) => { if (op.thumbprint !== undefined) record.removed.push(op.thumbprint) })
+  await createAuthorities(context, pkiId, ops('createAuthority'), path)
+  await writeAll(context, ops('updateAuthority'), path, (op) => { if (op.thumbprint !== undefined) record.updated.push(op.thumbprint) })
+  await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path,
+    (op) => { if (op.thumbprint !== undefined) record.removed.push(op.thumbprint) })
 
   // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
   if (created !== undefined && created === pkiId) {
@@ -78,23 +64,71 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
 }
 
 /**
- * Creates a CA; true when it is there afterwards (created now, or added by a concurrent run),
- * false when the response was lost and the caller must read the PKI before trying again.
+ * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
+ * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
+ * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
+ * blindly: the PKI is read, and only what is still missing is created again.
  */
-async function createAuthority(context: KindContext, path: string, op: Operation): Promise<boolean> {
-  try {
-    const created = await context.graph.post(path, op.body, opts)
-    noteCreated(context, op.thumbprint, stringProp(created, 'id'))
-  } catch (error) {
-    if (isDuplicate(error)) {
-      context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`)
-      return true
-    }
-    if (!(error instanceof AmbiguousWriteError)) throw error
-    context.logger.warning(`The response to adding ${op.thumbprint} was lost; the PKI is read again before anything is repeated.`)
-    return false
+async function createAuthorities(context: KindContext, pkiId: string, ops: readonly Operation[], path: (op: Operation) => string): Promise<void> {
+  const { lost, failure } = await postAll(context, ops, path)
+  if (lost.length > 0) {
+    context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
+      'the PKI is read again before anything is repeated.')
+    // After a failure the run stops, but the read still tells which of the lost ones took effect.
+    await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined)
   }
-  return true
+  if (failure !== undefined) throw failure
+}
+
+/**
+ * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
+ * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
+ * the first failure.
+ */
+async function postAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string): Promise<Posted> {
+  if (ops.length === 0) return { lost: [] }
+  context.onWrite()
+  const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), opts)
+  const lost: Lost[] = []
+  let failure: GraphError | undefined
+  results.forEach((result, i) => {
+    const op = ops[i]!
+    if (result.outcome === 'done') noteCreated(context, op.thumbprint, stringProp(result.body, 'id'))
+    else if (result.outcome === 'ambiguous') lost.push({ op, error: result.error })
+    else if (isDuplicate(result.error)) context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`)
+    else failure ??= result.error
+  })
+  return { lost, ...(failure !== undefined ? { failure } : {}) }
+}
+
+interface Lost {
+  readonly op: Operation
+  readonly error: AmbiguousWriteError
+}
+
+interface Posted {
+  readonly lost: readonly Lost[]
+  readonly failure?: GraphError
+}
+
+/**
+ * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
+ * called for each that took effect. A DELETE whose target is already gone has done its job.
+ */
+async function writeAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string,
+  done: (op: Operation) => void): Promise<void> {
+  if (ops.length === 0) return
+  context.onWrite()
+  const results = await context.graph.batch(ops.map((op) => ({
+    method: op.method, path: path(op), ...(op.body !== undefined ? { body: op.body } : {})
+  })), opts)
+  let failure: Error | undefined
+  results.forEach((result, i) => {
+    const op = ops[i]!
+    if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404)) done(op)
+    else failure ??= result.error
+  })
+  if (failure !== undefined) throw failure
 }
 
 async function createPki(context: KindContext, op: Operation): Promise<string> {
@@ -148,32 +182,35 @@ async function moveTo(context: KindContext, winner: string, ours: string, desire
   record.created.length = 0
   record.createdAuthorityIds.length = 0
   const held = new Set(existingAuthorities(await listAuthorities(context, winner)).map((ca) => ca.thumbprint))
-  await forEachLimited(desired.filter((ca) => !held.has(ca.thumbprint)), context.concurrency, async (ca) => {
-    const op: Operation = { action: 'createAuthority', method: 'POST', path: PKI_AUTHORITIES(winner), reason: 'move', thumbprint: ca.thumbprint,
-      body: pkiAuthorityBody(ca, context.settings.issuerHints) }
-    if (!(await createAuthority(context, op.path, op))) await settleUncertain(context, winner, [op], (o) => o.path)
-  })
+  const ops = desired.filter((ca) => !held.has(ca.thumbprint)).map((ca): Operation => ({
+    action: 'createAuthority', method: 'POST', path: PKI_AUTHORITIES(winner), reason: 'move', thumbprint: ca.thumbprint,
+    body: pkiAuthorityBody(ca, context.settings.issuerHints)
+  }))
+  await createAuthorities(context, winner, ops, (op) => op.path)
   await deleteTolerant(context, `${PKI_CONTAINER}/${ours}`, hint)
   record.configurationId = winner
 }
 
+/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
 async function settleUncertain(
-  context: KindContext, pkiId: string, uncertain: readonly Operation[], path: (op: Operation) => string
+  context: KindContext, pkiId: string, uncertain: readonly Operation[], path: (op: Operation) => string, createMissing: boolean
 ): Promise<void> {
   const held = new Map(existingAuthorities(await listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]))
+  const missing: Operation[] = []
   for (const op of uncertain) {
     const id = held.get(op.thumbprint ?? '')
-    if (id !== undefined) {
-      context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`)
-      noteCreated(context, op.thumbprint, id)
+    if (id === undefined) {
+      missing.push(op)
       continue
     }
-    try {
-      noteCreated(context, op.thumbprint, stringProp(await context.graph.post(path(op), op.body, opts), 'id'))
-    } catch (error) {
-      if (!isDuplicate(error)) throw error // a second lost response ends the run: a re-run reads first
-    }
+    context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`)
+    noteCreated(context, op.thumbprint, id)
   }
+  if (!createMissing) return
+  const again = await postAll(context, missing, path)
+  if (again.failure !== undefined) throw again.failure
+  // A second lost response ends the run: a re-run reads first.
+  if (again.lost[0] !== undefined) throw again.lost[0].error
 }
 
 function noteCreated(context: KindContext, thumbprint: string | undefined, id: string | undefined): void {

@@ -26,6 +26,21 @@ export interface HttpClientOptions {
 const DEFAULT_MAX_ATTEMPTS = 5
 const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation'
 
+/**
+ * The client's retry bounds and side effects, for a caller that resends on its own (the items of
+ * a Graph $batch, batch.ts): the same attempts, clock, sleep and jitter as every other request.
+ */
+export interface RetryPolicy {
+  readonly logger: Logger
+  /** Attempts per request, the first included. */
+  readonly maxAttempts: number
+  /** Milliseconds since the epoch. */
+  now(): number
+  /** The wait before retry number `retryIndex + 1`: Retry-After when given (capped), else backoff with jitter. */
+  delay(retryAfterMs: number | undefined, retryIndex: number): number
+  sleep(ms: number): Promise<void>
+}
+
 interface Sent {
   readonly status: number
   readonly headers: Record<string, string>
@@ -51,6 +66,16 @@ export class HttpClient {
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
     this.#userAgent = options.userAgent ?? 'entra-ca-chain-action'
+  }
+
+  get retryPolicy(): RetryPolicy {
+    return {
+      logger: this.#logger,
+      maxAttempts: this.#maxAttempts,
+      now: () => this.#now(),
+      delay: (retryAfterMs, retryIndex) => retryDelay(retryAfterMs, retryIndex, this.#random, this.#backoff),
+      sleep: (ms) => this.#sleep(ms)
+    }
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {

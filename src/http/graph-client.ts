@@ -1,6 +1,7 @@
 // Microsoft Graph on top of HttpClient: paths relative to `{graphUrl}/{apiVersion}`, the access
 // token on every request, tolerant reading (graph-api.md §6) and `@odata.nextLink` paging.
 import type { ApiVersion } from '../settings-types.ts'
+import { runBatch, type BatchItem, type BatchOptions, type BatchResult, type BatchTransport } from './batch.ts'
 import type { HttpClient } from './client.ts'
 import { GraphError, displayPath } from './errors.ts'
 import { isJsonObject, normaliseGraphBody, prop } from './tolerant.ts'
@@ -104,6 +105,23 @@ export class GraphClient {
     await this.request({ method: 'DELETE', path, ...options })
   }
 
+  /**
+   * Many requests in JSON batches (batch.ts: ≤20 a batch, a few batches at once, throttled items
+   * resent, lost POSTs reported as ambiguous); one result per item, in the order given.
+   */
+  async batch(items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
+    if (items.length === 0) return []
+    const transport: BatchTransport = {
+      retry: this.#http.retryPolicy,
+      displayPath: (path) => displayPath(this.url(path)),
+      send: (requests, idempotent) => this.#http.request({
+        method: 'POST', url: this.url('/$batch'), token: this.#token, service: 'Microsoft Graph', body: { requests }, idempotent,
+        ...(options.permissionHint !== undefined ? { permissionHint: options.permissionHint } : {})
+      })
+    }
+    return runBatch(transport, items.map((item) => ({ ...item, path: this.#relative(item.path) })), options)
+  }
+
   /** Every item of a collection: follows `@odata.nextLink` until it is absent. */
   async getAll(path: string, options: GraphCallOptions = {}): Promise<JsonObject[]> {
     const items: JsonObject[] = []
@@ -127,6 +145,14 @@ export class GraphClient {
       next = typeof link === 'string' && link !== '' ? link : undefined
     }
     return items
+  }
+
+  /** A batch item's URL: relative to the version, so an absolute one must lie under it. */
+  #relative(path: string): string {
+    if (!/^https?:\/\//i.test(path)) return path.startsWith('/') ? path : `/${path}`
+    const url = this.url(path)
+    if (!url.startsWith(`${this.#base}/`)) throw new Error(`A batch item must address ${this.#base}/…, not ${displayPath(url)}`)
+    return url.slice(this.#base.length)
   }
 
   #expectObject(response: GraphResponse, method: HttpMethod, path: string): JsonObject {

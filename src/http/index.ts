@@ -1,5 +1,6 @@
 // The network foundation: one dispatcher, one retrying HTTP client, and the Graph client on top.
-export { HttpClient, type HttpClientOptions } from './client.ts'
+export { DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCH_ITEMS, runBatch, type BatchItem, type BatchOptions, type BatchResult, type BatchTransport, type WireItem } from './batch.ts'
+export { HttpClient, type HttpClientOptions, type RetryPolicy } from './client.ts'
 export { createDispatcher, proxySettings, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type DispatcherOptions, type ProxySettings } from './dispatcher.ts'
 export { AmbiguousWriteError, GraphError, displayPath, parseGraphErrorBody, type GraphErrorBody, type GraphErrorDetails } from './errors.ts'
 export { GraphClient, type GraphCallOptions, type GraphClientOptions, type GraphRequest, type GraphResponse } from './graph-client.ts'

@@ -1,0 +1,141 @@
+// pki CA creates travel in JSON batches (≤20 a batch, batches in parallel). Faults on the batch
+// itself (throttled, dropped before or after the writes commit) and on its items end with exactly
+// the CAs wanted and nothing duplicated; a lost answer is followed by a re-read, never a blind repeat.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { basename, join } from 'node:path'
+import { readCertificate, startEmulator, type Emulator, type FaultRule } from '../../emulator/index.ts'
+import { pkiCertificateAuthority } from '../../emulator/state.ts'
+import { ROOT, runAction } from '../../emulator/run-action.ts'
+import { fingerprints, makeChain, read } from '../helpers/openssl.ts'
+import { EXAMPLE_CERTIFICATES, EXAMPLE_FILES, exampleBytes, holdings } from '../helpers/tenant.ts'
+
+const EXAMPLES_BY_FILE = EXAMPLE_FILES.map((f) => fingerprints(join(ROOT, f)).sha1)
+const EXAMPLES = [...EXAMPLES_BY_FILE].sort()
+const chain = makeChain(24, 'Batch')
+const CHAIN = chain.files.map((f) => fingerprints(f).sha1).sort()
+
+let emulator: Emulator
+beforeAll(async () => { emulator = await startEmulator() })
+afterAll(async () => { await emulator.close() })
+beforeEach(() => emulator.reset())
+
+const run = (inputs: Record<string, string>, workspace?: string) => runAction(
+  { kind: 'pki', 'display-name': 'Batched', certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
+  { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '2' }, ...(workspace !== undefined ? { workspace } : {}) }
+)
+const runChain = () => run({ certificates: chain.files.map((f) => basename(f)).join('\n') }, chain.dir)
+const errors = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error'))
+const batches = () => emulator.requests.filter((r) => r.path.endsWith('/$batch'))
+const caCreates = () => emulator.requests.filter((r) => r.method === 'POST' && /\/certificateAuthorities$/.test(r.path))
+
+describe('25 CAs into a new PKI', () => {
+  it('go in two batches sent at once (20 + 5), each item logged and schema-valid', async () => {
+    const result = await runChain()
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(holdings(emulator, 'pki')).toEqual([CHAIN])
+    expect(batches()).toHaveLength(2)
+    expect(caCreates().map((r) => r.batch).sort()).toEqual([...Array(20).fill(batches()[0]!.seq), ...Array(5).fill(batches()[1]!.seq)].sort())
+    expect(caCreates().every((r) => r.status === 201 && r.schemaValid === true)).toBe(true)
+    expect((JSON.parse(result.outputs.created!) as string[]).sort()).toEqual(CHAIN)
+    expect(JSON.parse(result.outputs['certificate-authority-ids']!)).toHaveLength(25)
+  })
+})
+
+describe('faults on the batch itself', () => {
+  it.each<[string, FaultRule]>([
+    ['429 with Retry-After', { status: 429, retryAfter: 1, times: 1 }],
+    ['503 with Retry-After', { status: 503, retryAfter: 1, times: 1 }]
+  ])('%s on POST /$batch: the batch is sent again, nothing was done the first time', async (_name, fault) => {
+    const handle = emulator.faults.add({ ...fault, method: 'POST', path: /\/\$batch$/ })
+    const result = await run({})
+    expect(handle.hits).toBe(1)
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+    expect(batches().map((r) => r.status)).toEqual([fault.status, 200])
+  })
+
+  it.each<[string, FaultRule, number]>([
+    ['dropped after the writes commit', { lostResponse: true, times: 1 }, 3],
+    ['a 504 after the writes commit', { lostResponse: 504, times: 1 }, 3],
+    ['dropped before any write', { drop: true, times: 1 }, 0],
+    ['a 504 before any write', { status: 504, times: 1 }, 0]
+  ])('%s: re-reads the PKI and creates only what is missing', async (_name, fault, committed) => {
+    const handle = emulator.faults.add({ ...fault, method: 'POST', path: /\/\$batch$/ })
+    const result = await run({})
+    expect(handle.hits).toBe(1)
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+    expect(result.stdout).toMatch(/lost/)
+    expect((JSON.parse(result.outputs.created!) as string[]).sort()).toEqual(EXAMPLES)
+    // The second batch carries exactly the CAs the first did not commit.
+    expect(batches()).toHaveLength(committed === 3 ? 1 : 2)
+    expect(caCreates().filter((r) => r.committedStatus === 201 || r.status === 201)).toHaveLength(3)
+  })
+
+  it('a second lost batch ends the run (a re-run reads first); the re-run completes without a duplicate', async () => {
+    emulator.faults.add({ method: 'POST', path: /\/\$batch$/, drop: true, times: 2 })
+    const first = await run({})
+    expect(first.code).toBe(1)
+    expect(errors(first.stdout).join('\n')).toMatch(/POST \/v1\.0\/directory\/.*\/certificateAuthorities may or may not have taken effect/)
+    expect(holdings(emulator, 'pki')).toEqual([[]])
+    const second = await run({})
+    expect(second.code).toBe(0)
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+})
+
+describe('faults on items', () => {
+  it('throttled items (429 with Retry-After) are resent alone; the others are not repeated', async () => {
+    const handle = emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 429, retryAfter: 1, times: 7 })
+    const result = await runChain()
+    expect(handle.hits).toBe(7)
+    expect(result.code).toBe(0)
+    expect(holdings(emulator, 'pki')).toEqual([CHAIN])
+    expect(caCreates()).toHaveLength(25 + 7)
+    expect(caCreates().filter((r) => r.status === 201)).toHaveLength(25)
+  })
+
+  it('one item failing for good and one lost: the lost one is read back but not created again, the run fails naming the failure', async () => {
+    emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 500, times: 1 })
+    emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 504, times: 1 })
+    const result = await run({})
+    expect(result.code).toBe(1)
+    expect(errors(result.stdout)).toEqual([expect.stringMatching(/POST \/.*\/certificateAuthorities failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: /)])
+    expect(result.stdout).toMatch(/was lost/)
+    expect(batches()).toHaveLength(1)
+    expect(holdings(emulator, 'pki')).toEqual([[EXAMPLES_BY_FILE[2]]])
+    expect(JSON.parse(result.outputs.created!)).toEqual([EXAMPLES_BY_FILE[2]])
+  })
+
+  it('a CA another run added between the read and the batch ("Duplicate Certificate exists") counts as present', async () => {
+    const pki = emulator.state.seedPki('Batched')
+    emulator.faults.latencyMs = 150
+    // As soon as the batch arrives (the emulator handles it after the latency), a racer's copy of the root lands.
+    const racer = setInterval(() => {
+      if (batches().length === 0) return
+      clearInterval(racer)
+      pki.certificateAuthorities.push(pkiCertificateAuthority(readCertificate(exampleBytes(0)), {}))
+    }, 2)
+    const result = await run({})
+    clearInterval(racer)
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+    expect(result.stdout).toContain(`${EXAMPLES_BY_FILE[0]} is in the PKI already`)
+    expect((JSON.parse(result.outputs.created!) as string[]).sort()).toEqual(EXAMPLES_BY_FILE.slice(1).sort())
+  })
+})
+
+describe('replace into a full PKI', () => {
+  it('deletes the extras the plan puts first to stay within 250 CAs before adding, the rest after', async () => {
+    const extra = read(makeChain(0, 'Extra').files[0]!)
+    emulator.state.seedPki('Batched', Array.from({ length: 250 }, () => extra))
+    const result = await run({ mode: 'replace' })
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+    expect(JSON.parse(result.outputs.removed!)).toHaveLength(250)
+    const writes = emulator.requests.filter((r) => r.batch !== undefined).map((r) => r.method)
+    expect(writes.slice(0, 3)).toEqual(['DELETE', 'DELETE', 'DELETE'])
+    expect(writes.slice(3, 6)).toEqual(['POST', 'POST', 'POST'])
+    expect(new Set(writes.slice(6))).toEqual(new Set(['DELETE']))
+  })
+})
