@@ -27,7 +27,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      await finish(settings, authorities, plan, undefined, env, 'Dry run (offline): nothing was sent to Graph.')
+      finish(settings, authorities, plan, undefined, env, 'Dry run (offline): nothing was sent to Graph.')
       return
     }
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -36,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       onPlan: (p) => { plan = p },
       onWrite: () => { wrote = true }
     })
-    await finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
+    finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
   } catch (error) {
     // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
     if (settings !== undefined && plan !== undefined) {
@@ -45,7 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         : 'Failed before any write: the tenant is unchanged.'
       try {
         setOutputs(authorities, plan, record)
-        await writeSummary(settings, authorities, plan, wrote ? record : undefined, env, outcome)
+        writeSummary(settings, authorities, plan, wrote ? record : undefined, env, outcome)
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
@@ -94,19 +94,19 @@ function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | u
   for (const [name, value] of Object.entries(outputValues(authorities, plan, record))) core.setOutput(name, value)
 }
 
-async function finish(
+function finish(
   settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
   record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
-): Promise<void> {
+): void {
   setOutputs(authorities, plan, record ?? emptyRecord())
   core.info(outcome)
-  await writeSummary(settings, authorities, plan, record, env, outcome)
+  writeSummary(settings, authorities, plan, record, env, outcome)
 }
 
-async function writeSummary(
+function writeSummary(
   settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
   record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
-): Promise<void> {
+): void {
   if (env.GITHUB_STEP_SUMMARY) {
     const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
     try {

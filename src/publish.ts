@@ -28,8 +28,6 @@ const PUBLISHERS: Readonly<Record<Kind, KindPublisher<never>>> = {
   application: applicationPublisher as KindPublisher<never>
 }
 
-/** CA creations in flight at once: well inside Graph's write limits (graph-api.md §4.4). */
-const CONCURRENCY = 8
 
 /**
  * ENTRA_CA_REQUEST_TIMEOUT_SECONDS bounds the wait for each response (default 60 s): for slow
@@ -72,7 +70,7 @@ export async function publish(
   const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
   const context: KindContext = {
     graph, settings, tenantId: token.tenantId, logger, record, onWrite: hooks.onWrite,
-    workDir: env.RUNNER_TEMP || tmpdir(), concurrency: CONCURRENCY
+    workDir: env.RUNNER_TEMP || tmpdir()
   }
   const state = await publisher.read(context)
 

@@ -18,8 +18,6 @@ export interface KindContext {
   readonly onWrite: () => void
   /** Folder for files the run leaves behind (the organization backup). */
   readonly workDir: string
-  /** Concurrent CA creations at most. */
-  readonly concurrency: number
 }
 
 export interface KindPublisher<S extends TenantState = TenantState> {

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto'
 import type { RetryPolicy } from './client.ts'
 import { AmbiguousWriteError, GraphError, parseGraphErrorBody } from './errors.ts'
-import { parseRetryAfter } from './retry.ts'
+import { CONCURRENCY_VIOLATION, parseRetryAfter } from './retry.ts'
 import { isJsonObject, normaliseGraphBody, prop } from './tolerant.ts'
 import type { HttpMethod, HttpResponse } from './types.ts'
 
@@ -26,7 +26,6 @@ import type { HttpMethod, HttpResponse } from './types.ts'
 export const MAX_BATCH_ITEMS = 20
 /** Batches in flight at once by default: 100 items. */
 export const DEFAULT_BATCHES_IN_FLIGHT = 5
-const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation'
 
 export interface BatchItem {
   readonly method: HttpMethod

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { request as undiciRequest, type Dispatcher } from 'undici'
 import { AmbiguousWriteError, GraphError, displayPath, parseGraphErrorBody, type GraphErrorDetails } from './errors.ts'
-import { DEFAULT_BACKOFF, RETRY_STATUSES, classifyTransportError, parseRetryAfter, retryDelay, type BackoffOptions } from './retry.ts'
+import { CONCURRENCY_VIOLATION, DEFAULT_BACKOFF, RETRY_STATUSES, classifyTransportError, parseRetryAfter, retryDelay, type BackoffOptions } from './retry.ts'
 import type { HttpRequest, HttpResponse, Logger } from './types.ts'
 
 export interface HttpClientOptions {
@@ -24,7 +24,6 @@ export interface HttpClientOptions {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5
-const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation'
 
 /**
  * The client's retry bounds and side effects, for a caller that resends on its own (the items of

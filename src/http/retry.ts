@@ -13,6 +13,9 @@
 //   so that the caller re-reads and creates only what is still missing.
 
 /** Statuses retried for every request (subject to the rule above). */
+/** Graph's 409 for a concurrent update of the same directory object: retried like a 429. */
+export const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation'
+
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503, 504])
 
 export interface BackoffOptions {
