@@ -45,8 +45,11 @@ describe('the runner protocol, held to @actions/core', () => {
     ['warning', (m) => core.warning(m), (m) => runner.warning(m)],
     ['notice', (m) => core.notice(m), (m) => runner.notice(m)],
     ['error with a file', (m) => core.error(m, { file: 'certs/a,b:c.pem' }), (m) => runner.error(m, { file: 'certs/a,b:c.pem' })],
-    ['warning with every property', (m) => core.warning(m, { title: 'T: 1, 2', file: 'f.pem', startLine: 3, endLine: 4, startColumn: 5, endColumn: 6 }),
-      (m) => runner.warning(m, { title: 'T: 1, 2', file: 'f.pem', line: 3, endLine: 4, col: 5, endColumn: 6 })],
+    [
+      'warning with every property',
+      (m) => core.warning(m, { title: 'T: 1, 2', file: 'f.pem', startLine: 3, endLine: 4, startColumn: 5, endColumn: 6 }),
+      (m) => runner.warning(m, { title: 'T: 1, 2', file: 'f.pem', line: 3, endLine: 4, col: 5, endColumn: 6 })
+    ],
     ['setFailed', core.setFailed, runner.setFailed]
   ])('%s writes the same command', (_name, theirs, ours) => {
     for (const message of ['plain', '', NASTY]) {

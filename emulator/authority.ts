@@ -40,7 +40,8 @@ function token(core: EmulatorCore, call: Call, tenant: string): Reply {
   if (!resolveTenant(core, tenant)) return tenantNotFound(call, tenant)
   const form = new URLSearchParams(call.rawBody.toString('utf8'))
   const field = (name: string): string => form.get(name) ?? ''
-  const missing = (name: string): Reply => fail(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`)
+  const missing = (name: string): Reply =>
+    fail(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`)
 
   if (field('grant_type') === '') return missing('grant_type')
   if (field('grant_type') !== 'client_credentials') {
@@ -48,45 +49,80 @@ function token(core: EmulatorCore, call: Call, tenant: string): Reply {
   }
   if (field('client_id') === '') return missing('client_id')
   if (field('client_id').toLowerCase() !== core.clientId.toLowerCase()) {
-    return fail(400, 'unauthorized_client', 700016, `Application with identifier '${field('client_id')}' was not found in the directory '${tenant}'. ` +
-      'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. ' +
-      'You may have sent your authentication request to the wrong tenant.')
+    return fail(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${field('client_id')}' was not found in the directory '${tenant}'. ` +
+        'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. ' +
+        'You may have sent your authentication request to the wrong tenant.'
+    )
   }
   if (field('scope') === '') return missing('scope')
   const resource = graphResource(core, field('scope'))
   if (typeof resource !== 'string') return fail(400, resource.error, resource.code, resource.text)
   if (field('client_secret') !== '') {
-    return fail(401, 'invalid_client', 7000215, 'Invalid client secret provided. This application only has a federated identity credential.')
+    return fail(
+      401,
+      'invalid_client',
+      7000215,
+      'Invalid client secret provided. This application only has a federated identity credential.'
+    )
   }
   if (field('client_assertion') === '') {
-    return fail(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.")
+    return fail(
+      401,
+      'invalid_client',
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+    )
   }
   if (field('client_assertion_type') !== JWT_BEARER) {
-    return fail(400, 'invalid_request', 50027, `Invalid client_assertion_type '${field('client_assertion_type')}'; expected '${JWT_BEARER}'.`)
+    return fail(
+      400,
+      'invalid_request',
+      50027,
+      `Invalid client_assertion_type '${field('client_assertion_type')}'; expected '${JWT_BEARER}'.`
+    )
   }
 
   const verified = core.githubKey.verify(field('client_assertion'))
-  const claims: Claims = verified.ok ? verified.claims : verified.claims ?? {}
+  const claims: Claims = verified.ok ? verified.claims : (verified.claims ?? {})
   call.record.tokenClaims = { iss: claims['iss'], sub: claims['sub'], aud: claims['aud'] }
   if (!verified.ok && verified.reason === 'malformed') return fail(401, 'invalid_client', 50027, 'JWT token is invalid or malformed.')
   if (!verified.ok) return fail(401, 'invalid_client', 700027, 'Client assertion failed signature validation.')
   const { iss, sub, aud, exp, nbf } = claims
   const now = nowSeconds()
   if (iss !== core.config.federatedIssuer) {
-    return fail(400, 'invalid_request', 700211, `No matching federated identity record found for presented assertion issuer '${String(iss)}'. ` +
-      'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.')
+    return fail(
+      400,
+      'invalid_request',
+      700211,
+      `No matching federated identity record found for presented assertion issuer '${String(iss)}'. ` +
+        'Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.'
+    )
   }
   if (typeof exp !== 'number' || exp <= now || (typeof nbf === 'number' && nbf > now)) {
     const at = (s: unknown): string => (typeof s === 'number' ? new Date(s * 1000).toISOString() : 'unknown')
-    return fail(401, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${at(now)}, ` +
-      `assertion valid from ${at(nbf)}, expiry time of assertion ${at(exp)}. ` +
-      'Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .')
+    return fail(
+      401,
+      'invalid_client',
+      700024,
+      `Client assertion is not within its valid time range. Current time: ${at(now)}, ` +
+        `assertion valid from ${at(nbf)}, expiry time of assertion ${at(exp)}. ` +
+        'Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .'
+    )
   }
   const audiences = Array.isArray(aud) ? aud : [aud]
   if (sub !== core.config.federatedSubject || !audiences.includes(core.config.expectedAudience)) {
-    return fail(400, 'invalid_request', 70021, `No matching federated identity record found for presented assertion subject '${String(sub)}'. ` +
-      `Check your federated identity credential Subject, Audience and Issuer against the presented assertion. Assertion Issuer: '${String(iss)}'. ` +
-      `Assertion Subject: '${String(sub)}'. Assertion Audience: '${audiences.map(String).join(', ')}'.`)
+    return fail(
+      400,
+      'invalid_request',
+      70021,
+      `No matching federated identity record found for presented assertion subject '${String(sub)}'. ` +
+        `Check your federated identity credential Subject, Audience and Issuer against the presented assertion. Assertion Issuer: '${String(iss)}'. ` +
+        `Assertion Subject: '${String(sub)}'. Assertion Audience: '${audiences.map(String).join(', ')}'.`
+    )
   }
   const lifetime = core.config.accessTokenLifetimeSeconds
   return {
@@ -128,8 +164,13 @@ export function isGraphAudience(core: EmulatorCore, value: unknown): boolean {
   if (typeof value !== 'string') return false
   try {
     const url = new URL(value)
-    return url.protocol === 'https:' && GRAPH_HOSTS.has(url.hostname) && url.port === new URL(core.urls.graph).port &&
-      (url.pathname === '/' || url.pathname === '') && url.search === ''
+    return (
+      url.protocol === 'https:' &&
+      GRAPH_HOSTS.has(url.hostname) &&
+      url.port === new URL(core.urls.graph).port &&
+      (url.pathname === '/' || url.pathname === '') &&
+      url.search === ''
+    )
   } catch {
     return false
   }
@@ -142,13 +183,23 @@ function graphResource(core: EmulatorCore, scope: string): string | ScopeError {
   const scopes = scope.split(/\s+/).filter((s) => s !== '' && !OIDC_SCOPES.has(s))
   const only = scopes.length === 1 ? scopes[0]! : undefined
   if (only === undefined || !only.endsWith('/.default')) {
-    return { error: 'invalid_scope', code: 1002012, text: `The provided value for scope ${scope} is not valid. ` +
-      'Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).' }
+    return {
+      error: 'invalid_scope',
+      code: 1002012,
+      text:
+        `The provided value for scope ${scope} is not valid. ` +
+        'Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).'
+    }
   }
   const resource = only.slice(0, -'/.default'.length)
   if (!isGraphAudience(core, resource)) {
-    return { error: 'invalid_resource', code: 500011, text: `The resource principal named ${resource} was not found in the tenant named ${core.tenantId}. ` +
-      'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.' }
+    return {
+      error: 'invalid_resource',
+      code: 500011,
+      text:
+        `The resource principal named ${resource} was not found in the tenant named ${core.tenantId}. ` +
+        'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.'
+    }
   }
   return resource
 }
@@ -159,8 +210,14 @@ function resolveTenant(core: EmulatorCore, segment: string): boolean {
 }
 
 function tenantNotFound(call: Call, tenant: string): Reply {
-  return aadErrorReply(call, 400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID ` +
-    'and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.')
+  return aadErrorReply(
+    call,
+    400,
+    'invalid_request',
+    90002,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID ` +
+      'and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.'
+  )
 }
 
 function openIdConfiguration(core: EmulatorCore): Record<string, unknown> {

@@ -54,7 +54,11 @@ function toDer(input: CertificateInput): Buffer {
   return Buffer.from(pem ? pem[1]!.replace(/\s+/g, '') : input.trim(), 'base64')
 }
 
-interface Tlv { readonly tag: number; readonly start: number; readonly end: number }
+interface Tlv {
+  readonly tag: number
+  readonly start: number
+  readonly end: number
+}
 
 /** One DER TLV at `offset`: its tag and where its contents start and end. */
 function readTlv(buf: Buffer, offset: number): Tlv {
@@ -98,5 +102,7 @@ function spkiHash(x509: X509Certificate): Buffer {
   const outer = readTlv(spki, 0)
   const algorithm = readTlv(spki, outer.start)
   const bits = readTlv(spki, algorithm.end)
-  return createHash('sha1').update(spki.subarray(bits.start + 1, bits.end)).digest()
+  return createHash('sha1')
+    .update(spki.subarray(bits.start + 1, bits.end))
+    .digest()
 }

@@ -32,7 +32,10 @@ function main(): Promise<void> | void {
   return run(port, values)
 }
 
-async function run(port: number, values: { 'tenant-id'?: string; 'client-id'?: string; 'page-size'?: string; quiet?: boolean }): Promise<void> {
+async function run(
+  port: number,
+  values: { 'tenant-id'?: string; 'client-id'?: string; 'page-size'?: string; quiet?: boolean }
+): Promise<void> {
   const emulator = await startEmulator({
     ...(port !== 0 ? { ports: { graph: port, authority: port + 1, oidc: port + 2 } } : {}),
     ...(values['tenant-id'] !== undefined ? { tenantId: values['tenant-id'] } : {}),
@@ -57,7 +60,10 @@ ${[...Object.entries(env), ...inputs].map(([k, v]) => `  ${quote(`${k}=${v}`)} \
 
 Ctrl-C to stop.`)
   const stop = (): void => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1))
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
@@ -65,8 +71,14 @@ Ctrl-C to stop.`)
 
 function logLine(r: RequestRecord): void {
   const status = r.status ?? (r.fault === 'hang' ? 'hanging' : 'dropped')
-  const notes = [r.operation, r.fault && `fault=${r.fault}`, r.schemaValid === false && 'schema-invalid',
-    r.committedStatus !== undefined && `committed=${r.committedStatus}`].filter(Boolean).join(' ')
+  const notes = [
+    r.operation,
+    r.fault && `fault=${r.fault}`,
+    r.schemaValid === false && 'schema-invalid',
+    r.committedStatus !== undefined && `committed=${r.committedStatus}`
+  ]
+    .filter(Boolean)
+    .join(' ')
   console.log(`${r.time} ${r.role.padEnd(9)} ${r.method.padEnd(6)} ${String(status).padEnd(7)} ${r.path}  ${notes}`)
 }
 

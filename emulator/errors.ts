@@ -17,12 +17,21 @@ export class GraphError extends Error {
 }
 
 export const badRequest = (message: string): GraphError => new GraphError(400, 'Request_BadRequest', message)
-export const notFound = (id: string): GraphError => new GraphError(404, 'Request_ResourceNotFound',
-  `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`)
+export const notFound = (id: string): GraphError =>
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`
+  )
 
 /** `{"error":{"code","message","innerError":{date, request-id, client-request-id}}}` (graph-api.md §4.3). */
-export function graphErrorReply(call: Call, status: number, code: string, message: string,
-  headers: Readonly<Record<string, string>> = {}): Reply {
+export function graphErrorReply(
+  call: Call,
+  status: number,
+  code: string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {}
+): Reply {
   return {
     status,
     headers,
@@ -44,7 +53,10 @@ export function graphErrorReply(call: Call, status: number, code: string, messag
 export function aadErrorReply(call: Call, status: number, error: string, code: number, text: string): Reply {
   const traceId = randomUUID()
   const correlationId = call.clientRequestId ?? randomUUID()
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z')
   return {
     status,
     body: {

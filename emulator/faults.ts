@@ -58,22 +58,39 @@ class ActiveFault implements FaultHandle {
   readonly #owner: Faults
 
   constructor(rule: FaultRule, owner: Faults) {
-    const effects = [rule.status !== undefined && rule.failAfter === undefined, rule.drop === true,
-      rule.lostResponse !== undefined, rule.hang === true, rule.failAfter !== undefined].filter(Boolean).length
+    const effects = [
+      rule.status !== undefined && rule.failAfter === undefined,
+      rule.drop === true,
+      rule.lostResponse !== undefined,
+      rule.hang === true,
+      rule.failAfter !== undefined
+    ].filter(Boolean).length
     if (effects !== 1) {
       throw new TypeError('A fault needs exactly one of: status, drop, lostResponse, hang, failAfter (with an optional status).')
     }
     this.rule = rule
-    this.kind = rule.failAfter !== undefined ? 'failAfter' : rule.drop ? 'drop' : rule.hang ? 'hang'
-      : rule.lostResponse !== undefined ? 'lostResponse' : 'status'
+    this.kind =
+      rule.failAfter !== undefined
+        ? 'failAfter'
+        : rule.drop
+          ? 'drop'
+          : rule.hang
+            ? 'hang'
+            : rule.lostResponse !== undefined
+              ? 'lostResponse'
+              : 'status'
     this.#owner = owner
   }
 
   matches(role: Role, method: string, pathname: string): boolean {
     const { rule } = this
     if ((rule.role ?? 'graph') !== role) return false
-    if (rule.method !== undefined ? rule.method.toUpperCase() !== method
-      : this.kind === 'failAfter' && (!WRITES.has(method) || BATCH.test(pathname))) return false
+    if (
+      rule.method !== undefined
+        ? rule.method.toUpperCase() !== method
+        : this.kind === 'failAfter' && (!WRITES.has(method) || BATCH.test(pathname))
+    )
+      return false
     if (rule.path instanceof RegExp) return rule.path.test(pathname)
     return rule.path === undefined || pathname.includes(rule.path)
   }
@@ -143,8 +160,13 @@ export function faultReply(call: Call, rule: FaultRule, status: number): Reply {
     return graphErrorReply(call, status, rule.code ?? code, rule.message ?? message, headers)
   }
   if (call.role === 'authority') {
-    const reply = aadErrorReply(call, status, rule.code ?? (status >= 500 ? 'temporarily_unavailable' : 'invalid_request'),
-      status === 429 ? 50196 : 90033, rule.message ?? 'Injected fault: the service is temporarily unavailable.')
+    const reply = aadErrorReply(
+      call,
+      status,
+      rule.code ?? (status >= 500 ? 'temporarily_unavailable' : 'invalid_request'),
+      status === 429 ? 50196 : 90033,
+      rule.message ?? 'Injected fault: the service is temporarily unavailable.'
+    )
     return { ...reply, headers }
   }
   return { status, headers, body: { message: rule.message ?? `Injected fault (HTTP ${status}).` } }

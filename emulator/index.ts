@@ -115,7 +115,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       authority: (call) => handleAuthority(core, call),
       graph
     },
-    batch: (call, log) => serveBatch({ faults, handle: graph, authenticate: (c) => { authenticate(core, c) }, log }, call),
+    batch: (call, log) =>
+      serveBatch(
+        {
+          faults,
+          handle: graph,
+          authenticate: (c) => {
+            authenticate(core, c)
+          },
+          log
+        },
+        call
+      ),
     ...(options.onRequest ? { onRequest: options.onRequest } : {})
   }
 
@@ -189,15 +200,29 @@ export function inputsToEnv(inputs: Readonly<Record<string, string>>): Record<st
 }
 
 async function closeAll(servers: readonly Server[]): Promise<void> {
-  await Promise.all(servers.filter((s) => s.listening).map((server) => new Promise<void>((resolve) => {
-    server.close(() => resolve())
-    server.closeAllConnections()
-  })))
+  await Promise.all(
+    servers
+      .filter((s) => s.listening)
+      .map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections()
+          })
+      )
+  )
 }
 
 export { ORGANIZATION_CBA_ID, TenantState } from './state.ts'
-export type { ApplicationConfiguration, AppCertificateAuthority, OrganizationCbaConfiguration, OrgCertificateAuthority, Pki,
-  PkiCertificateAuthority, SeedCa } from './state.ts'
+export type {
+  ApplicationConfiguration,
+  AppCertificateAuthority,
+  OrganizationCbaConfiguration,
+  OrgCertificateAuthority,
+  Pki,
+  PkiCertificateAuthority,
+  SeedCa
+} from './state.ts'
 export type { FaultHandle, FaultRule, Faults } from './faults.ts'
 export type { EmulatorConfig, Oddities, RequestRecord, Role } from './types.ts'
 export type { ConfigOverrides } from './config.ts'

@@ -19,7 +19,10 @@ export class SigningKey {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     this.#privateKey = privateKey
     this.publicKey = publicKey
-    this.kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 27)
+    this.kid = createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('base64url')
+      .slice(0, 27)
   }
 
   sign(claims: Claims): string {
@@ -33,8 +36,14 @@ export class SigningKey {
     const parts = decodeJwt(token)
     if (!parts) return { ok: false, reason: 'malformed' }
     const [header, payload, signature] = token.split('.') as [string, string, string]
-    const good = parts.header['alg'] === 'ES256' &&
-      verify('sha256', Buffer.from(`${header}.${payload}`), { key: this.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))
+    const good =
+      parts.header['alg'] === 'ES256' &&
+      verify(
+        'sha256',
+        Buffer.from(`${header}.${payload}`),
+        { key: this.publicKey, dsaEncoding: 'ieee-p1363' },
+        Buffer.from(signature, 'base64url')
+      )
     return good ? { ok: true, claims: parts.claims } : { ok: false, reason: 'signature', claims: parts.claims }
   }
 

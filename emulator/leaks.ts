@@ -48,12 +48,16 @@ export function emulatorSecrets(): Record<string, readonly string[]> {
 export function keyMaterial(file: Buffer): string[] {
   const text = file.toString('latin1')
   const blocks = [...text.matchAll(/-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*-----([\s\S]*?)-----END/g)]
-  const ders = blocks.length > 0
-    ? blocks.map((block) => Buffer.from((block[1] ?? '').replace(/^[\w-]+:.*$/gm, '').replace(/\s+/g, ''), 'base64'))
-    : [file]
+  const ders =
+    blocks.length > 0
+      ? blocks.map((block) => Buffer.from((block[1] ?? '').replace(/^[\w-]+:.*$/gm, '').replace(/\s+/g, ''), 'base64'))
+      : [file]
   return ders.flatMap((der) => [
-    der.toString('base64'), der.subarray(1).toString('base64'), der.subarray(2).toString('base64'),
-    der.toString('hex'), der.toString('hex').toUpperCase()
+    der.toString('base64'),
+    der.subarray(1).toString('base64'),
+    der.subarray(2).toString('base64'),
+    der.toString('hex'),
+    der.toString('hex').toUpperCase()
   ])
 }
 
@@ -94,9 +98,13 @@ export function findLeaks(sources: readonly LeakSource[], secrets: Readonly<Reco
       for (let at = 0; slice === undefined && at + SLICE <= line.length; at += 1) slice = slices.get(line.slice(at, at + SLICE))
       const secret = slice ?? short.find((candidate) => line.includes(candidate.value))
       if (secret === undefined) return
-      leaks.push(`${where}: ${line.includes(secret.value) || slice === undefined
-        ? `${secret.name} (whole)`
-        : `${SLICE} characters of ${secret.name} (from offset ${slice.offset})`}`)
+      leaks.push(
+        `${where}: ${
+          line.includes(secret.value) || slice === undefined
+            ? `${secret.name} (whole)`
+            : `${SLICE} characters of ${secret.name} (from offset ${slice.offset})`
+        }`
+      )
     })
   }
   return leaks

@@ -80,8 +80,12 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const child = spawn(NODE24, [DIST], { env, cwd: options.workspace ?? ROOT })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearTimeout(timer)
@@ -93,8 +97,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
 
 /** Everything the run left (log, RUNNER_TEMP with outputs, summary and backups) against every known secret. */
 function checkLeaks(
-  dir: string, log: { stdout: string; stderr: string }, outputs: Record<string, string>,
-  env: Record<string, string>, options: RunOptions
+  dir: string,
+  log: { stdout: string; stderr: string },
+  outputs: Record<string, string>,
+  env: Record<string, string>,
+  options: RunOptions
 ): string[] {
   const sources: LeakSource[] = [
     { name: 'stdout', text: log.stdout },

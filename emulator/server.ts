@@ -37,8 +37,8 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
   const method = (req.method ?? 'GET').toUpperCase()
   const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`)
   // MSAL sends its correlation id as a query parameter of the token request, not as a header.
-  const clientRequestId = header(req, 'client-request-id') ??
-    (role === 'authority' ? url.searchParams.get('client-request-id') ?? undefined : undefined)
+  const clientRequestId =
+    header(req, 'client-request-id') ?? (role === 'authority' ? (url.searchParams.get('client-request-id') ?? undefined) : undefined)
   const contentType = header(req, 'content-type')
   const userAgent = header(req, 'user-agent')
   const body = rawBody && describeBody(contentType, rawBody)
@@ -56,7 +56,16 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
     ...(body !== undefined ? { body } : {})
   }
   pipeline.requests.push(record)
-  const call: Call = { role, method, url, headers: req.headers, rawBody: rawBody ?? Buffer.alloc(0), record, clientRequestId, requestId: randomUUID() }
+  const call: Call = {
+    role,
+    method,
+    url,
+    headers: req.headers,
+    rawBody: rawBody ?? Buffer.alloc(0),
+    record,
+    clientRequestId,
+    requestId: randomUUID()
+  }
   let items: readonly RequestRecord[] = []
   // A batch's items share its interval in the log: they arrived and were answered with it.
   const done = (): void => {
@@ -94,7 +103,10 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
       reply = pipeline.handlers[role](call)
     }
   } catch (error) {
-    reply = { status: 500, body: { error: { code: 'EmulatorError', message: error instanceof Error ? error.stack ?? error.message : String(error) } } }
+    reply = {
+      status: 500,
+      body: { error: { code: 'EmulatorError', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }
+    }
   }
   // An item's hang, drop or lost response takes the whole batch's answer with it.
   if (batch?.socket === 'hang') return done()
@@ -123,16 +135,23 @@ function log(pipeline: Pipeline, fields: NewRecord): RequestRecord {
 function finish(res: ServerResponse, call: Call, reply: Reply, done: () => void): void {
   call.record.status = reply.status
   const headers: Record<string, string> = { ...roleHeaders(call), ...reply.headers }
-  const payload = reply.body === undefined ? undefined
-    : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), 'utf8')
+  const payload =
+    reply.body === undefined ? undefined : Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), 'utf8')
   if (payload && headers['content-type'] === undefined) {
     headers['content-type'] = call.role === 'graph' ? GRAPH_JSON : 'application/json; charset=utf-8'
   }
   if (payload && reply.status === 204 && reply.forceBody) {
     // Node drops the body of a 204, so write the message by hand; closing the connection keeps the
     // stray bytes from being read as the start of the next response.
-    const head = [`HTTP/1.1 204 No Content`, `Date: ${new Date().toUTCString()}`,
-      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${payload.length}`, 'connection: close', '', '']
+    const head = [
+      `HTTP/1.1 204 No Content`,
+      `Date: ${new Date().toUTCString()}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      `content-length: ${payload.length}`,
+      'connection: close',
+      '',
+      ''
+    ]
     res.socket?.end(Buffer.concat([Buffer.from(head.join('\r\n')), payload]))
     return done()
   }
@@ -147,13 +166,16 @@ function roleHeaders(call: Call): Record<string, string> {
     return {
       'request-id': call.requestId,
       'client-request-id': clientRequestId,
-      'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'EMU' } }),
+      'x-ms-ags-diagnostic': JSON.stringify({
+        ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'EMU' }
+      }),
       'x-ms-resource-unit': '1',
       'odata-version': '4.0',
       'cache-control': 'no-cache'
     }
   }
-  if (call.role === 'authority') return { 'x-ms-request-id': call.requestId, 'client-request-id': clientRequestId, 'cache-control': 'no-store, no-cache' }
+  if (call.role === 'authority')
+    return { 'x-ms-request-id': call.requestId, 'client-request-id': clientRequestId, 'cache-control': 'no-store, no-cache' }
   return { 'x-github-request-id': call.requestId }
 }
 

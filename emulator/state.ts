@@ -68,14 +68,16 @@ export interface ApplicationConfiguration {
 }
 
 /** A CA to seed: the certificate alone (role and names derived from it) or with overrides. */
-export type SeedCa = CertificateInput | {
-  readonly certificate: CertificateInput
-  readonly isRootAuthority?: boolean
-  readonly crlUrl?: string
-  readonly deltaCrlUrl?: string
-  readonly displayName?: string
-  readonly isIssuerHintEnabled?: boolean
-}
+export type SeedCa =
+  | CertificateInput
+  | {
+      readonly certificate: CertificateInput
+      readonly isRootAuthority?: boolean
+      readonly crlUrl?: string
+      readonly deltaCrlUrl?: string
+      readonly displayName?: string
+      readonly isIssuerHintEnabled?: boolean
+    }
 
 export class TenantState {
   /** Kind 1: the tenant trust store, absent until created. */
@@ -113,15 +115,17 @@ export class TenantState {
     const pki = newPki(displayName)
     for (const seed of cas) {
       const { facts, options } = unpack(seed)
-      pki.certificateAuthorities.push(pkiCertificateAuthority(facts, {
-        certificateAuthorityType: (options.isRootAuthority ?? facts.selfSigned) ? 'root' : 'intermediate',
-        issuer: facts.subject,
-        issuerSubjectKeyIdentifier: facts.subjectKeyIdentifier,
-        displayName: options.displayName ?? null,
-        certificateRevocationListUrl: options.crlUrl ?? null,
-        deltaCertificateRevocationListUrl: options.deltaCrlUrl ?? null,
-        isIssuerHintEnabled: options.isIssuerHintEnabled ?? false
-      }))
+      pki.certificateAuthorities.push(
+        pkiCertificateAuthority(facts, {
+          certificateAuthorityType: (options.isRootAuthority ?? facts.selfSigned) ? 'root' : 'intermediate',
+          issuer: facts.subject,
+          issuerSubjectKeyIdentifier: facts.subjectKeyIdentifier,
+          displayName: options.displayName ?? null,
+          certificateRevocationListUrl: options.crlUrl ?? null,
+          deltaCertificateRevocationListUrl: options.deltaCrlUrl ?? null,
+          isIssuerHintEnabled: options.isIssuerHintEnabled ?? false
+        })
+      )
     }
     this.pkis.push(pki)
     return pki
@@ -151,8 +155,10 @@ export class TenantState {
   }
 }
 
-export function orgCertificateAuthority(facts: CertificateFacts, fields: Pick<OrgCertificateAuthority,
-  'isRootAuthority' | 'certificateRevocationListUrl' | 'deltaCertificateRevocationListUrl'>): OrgCertificateAuthority {
+export function orgCertificateAuthority(
+  facts: CertificateFacts,
+  fields: Pick<OrgCertificateAuthority, 'isRootAuthority' | 'certificateRevocationListUrl' | 'deltaCertificateRevocationListUrl'>
+): OrgCertificateAuthority {
   return { certificate: facts.base64, ...fields, issuer: facts.subject, issuerSki: facts.subjectKeyIdentifier }
 }
 
@@ -187,8 +193,12 @@ export function pkiCertificateAuthority(facts: CertificateFacts, fields: Partial
   }
 }
 
-export function appCertificateAuthority(facts: CertificateFacts, isRootAuthority: boolean,
-  issuer: string = facts.subject, issuerSubjectKeyIdentifier: string = facts.subjectKeyIdentifier): AppCertificateAuthority {
+export function appCertificateAuthority(
+  facts: CertificateFacts,
+  isRootAuthority: boolean,
+  issuer: string = facts.subject,
+  issuerSubjectKeyIdentifier: string = facts.subjectKeyIdentifier
+): AppCertificateAuthority {
   return { id: randomUUID(), certificate: facts.base64, isRootAuthority, issuer, issuerSubjectKeyIdentifier }
 }
 

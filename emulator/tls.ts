@@ -24,15 +24,60 @@ export function makeLoopbackTls(dir: string = mkdtempSync(join(tmpdir(), 'loopba
     execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] })
   }
   const p = (name: string): string => join(dir, name)
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '3650',
-    '-subj', '/CN=Loopback Test CA', '-keyout', p('ca.key'), '-out', p('ca.pem'),
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'])
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=Loopback Test CA',
+    '-keyout',
+    p('ca.key'),
+    '-out',
+    p('ca.pem'),
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign'
+  ])
   const san = LOOPBACK_NAMES.map((n) => (/^[\d.:]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',')
   writeFileSync(p('ext.cnf'), `subjectAltName=${san}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
-  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=localhost',
-    '-keyout', p('server.key'), '-out', p('server.csr')])
-  run(['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial',
-    '-days', '3650', '-extfile', p('ext.cnf'), '-out', p('server.pem')])
+  run([
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    p('server.key'),
+    '-out',
+    p('server.csr')
+  ])
+  run([
+    'x509',
+    '-req',
+    '-in',
+    p('server.csr'),
+    '-CA',
+    p('ca.pem'),
+    '-CAkey',
+    p('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '3650',
+    '-extfile',
+    p('ext.cnf'),
+    '-out',
+    p('server.pem')
+  ])
   const tls = {
     ca: readFileSync(p('ca.pem'), 'utf8'),
     cert: readFileSync(p('server.pem'), 'utf8'),

@@ -545,7 +545,11 @@ const comparisons: Record<string, (Ratio & { readonly what: string }) | { readon
   publication100ExistingVsFloor: {
     what: `100 CAs into an existing PKI: network span ÷ floor (${FLOOR_ROUND_TRIPS} × ${LATENCY} ms: OIDC, token, find PKI, list its CAs, one round of $batch)`,
     ...(() => {
-      const r = ratio(pub100Existing.map((p) => p.log.networkSpanMs), [floorMs], { op: '<=', value: 1.3 })
+      const r = ratio(
+        pub100Existing.map((p) => p.log.networkSpanMs),
+        [floorMs],
+        { op: '<=', value: 1.3 }
+      )
       return { ...r, met: r.met && p100Existing.throttling.withinBudgets }
     })()
   },

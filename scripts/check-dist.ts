@@ -17,11 +17,18 @@ try {
   execFileSync('npm', ['run', '-s', 'build', '--', '-o', fresh, '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   const committed = join(root, 'dist')
   const want = files(fresh)
-  const have = (() => { try { return files(committed) } catch { return [] } })()
+  const have = (() => {
+    try {
+      return files(committed)
+    } catch {
+      return []
+    }
+  })()
   const differing = [
     ...want.filter((f) => !have.includes(f)).map((f) => `missing: dist/${f}`),
     ...have.filter((f) => !want.includes(f)).map((f) => `extra:   dist/${f}`),
-    ...want.filter((f) => have.includes(f) && !readFileSync(join(fresh, f)).equals(readFileSync(join(committed, f))))
+    ...want
+      .filter((f) => have.includes(f) && !readFileSync(join(fresh, f)).equals(readFileSync(join(committed, f))))
       .map((f) => `differs: dist/${f}`)
   ]
   if (differing.length > 0) {

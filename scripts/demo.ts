@@ -29,8 +29,12 @@ try {
       )
       const requests = emulator.requests.slice(before)
       const writes = requests.filter((r) => r.role === 'graph' && WRITES.has(r.method))
-      console.log(bold(`kind ${kind}, ${attempt}: exit ${run.code} in ${Math.round(run.durationMs)} ms, ` +
-        `${requests.length} request(s), ${writes.length} write(s)`))
+      console.log(
+        bold(
+          `kind ${kind}, ${attempt}: exit ${run.code} in ${Math.round(run.durationMs)} ms, ` +
+            `${requests.length} request(s), ${writes.length} write(s)`
+        )
+      )
       printRun(run, requests)
       if (run.code !== 0) failed = true
       if (attempt === 'second run' && writes.length > 0) {

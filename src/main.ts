@@ -33,8 +33,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
     const { publish } = await import('./publish.ts')
     const result = await publish(settings, authorities, planOptions(settings, now), record, {
-      onPlan: (p) => { plan = p },
-      onWrite: () => { wrote = true }
+      onPlan: (p) => {
+        plan = p
+      },
+      onWrite: () => {
+        wrote = true
+      }
     })
     finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
   } catch (error) {
@@ -85,8 +89,10 @@ async function prepareAuthorities(settings: Settings, now: Date): Promise<readon
   if (analysis.authorities.length === 0) {
     throw new UserError('`certificates` matched no CA certificate; nothing to publish.')
   }
-  core.info(`${analysis.authorities.length} CA(s) validated: ` +
-    analysis.authorities.map((ca) => `${ca.subject} (${ca.isRootAuthority ? 'root' : 'intermediate'}, ${ca.thumbprint})`).join('; '))
+  core.info(
+    `${analysis.authorities.length} CA(s) validated: ` +
+      analysis.authorities.map((ca) => `${ca.subject} (${ca.isRootAuthority ? 'root' : 'intermediate'}, ${ca.thumbprint})`).join('; ')
+  )
   return analysis.authorities
 }
 
@@ -95,8 +101,12 @@ function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | u
 }
 
 function finish(
-  settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
-  record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
+  settings: Settings,
+  authorities: readonly CertificateAuthority[],
+  plan: Plan,
+  record: RunRecord | undefined,
+  env: NodeJS.ProcessEnv,
+  outcome: string
 ): void {
   setOutputs(authorities, plan, record ?? emptyRecord())
   core.info(outcome)
@@ -104,8 +114,12 @@ function finish(
 }
 
 function writeSummary(
-  settings: Settings, authorities: readonly CertificateAuthority[], plan: Plan,
-  record: RunRecord | undefined, env: NodeJS.ProcessEnv, outcome: string
+  settings: Settings,
+  authorities: readonly CertificateAuthority[],
+  plan: Plan,
+  record: RunRecord | undefined,
+  env: NodeJS.ProcessEnv,
+  outcome: string
 ): void {
   if (env.GITHUB_STEP_SUMMARY) {
     const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`

@@ -39,7 +39,9 @@ export function planOutput(plan: Plan): Array<{ method: string; path: string; re
 
 /** Every output as the string the runner stores. */
 export function outputValues(
-  authorities: readonly CertificateAuthority[], plan: Plan | undefined, record: RunRecord
+  authorities: readonly CertificateAuthority[],
+  plan: Plan | undefined,
+  record: RunRecord
 ): Record<string, string> {
   const unchanged = plan?.authorities.filter((a) => a.status === 'unchanged' || a.status === 'update').map((a) => a.thumbprint) ?? []
   const values: Record<string, string> = {

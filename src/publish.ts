@@ -28,7 +28,6 @@ const PUBLISHERS: Readonly<Record<Kind, KindPublisher<never>>> = {
   application: applicationPublisher as KindPublisher<never>
 }
 
-
 /**
  * ENTRA_CA_REQUEST_TIMEOUT_SECONDS bounds the wait for each response (default 60 s): for slow
  * proxies, and for tests of a server that never answers.
@@ -58,8 +57,12 @@ export interface PublishResult {
 const logger: Logger = { info: core.info, debug: core.debug, warning: core.warning }
 
 export async function publish(
-  settings: Settings, authorities: readonly CertificateAuthority[], options: PlanOptions, record: RunRecord,
-  hooks: PublishHooks, env: NodeJS.ProcessEnv = process.env
+  settings: Settings,
+  authorities: readonly CertificateAuthority[],
+  options: PlanOptions,
+  record: RunRecord,
+  hooks: PublishHooks,
+  env: NodeJS.ProcessEnv = process.env
 ): Promise<PublishResult> {
   checkOidcAvailable(env)
   const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger })
@@ -69,7 +72,12 @@ export async function publish(
 
   const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
   const context: KindContext = {
-    graph, settings, tenantId: token.tenantId, logger, record, onWrite: hooks.onWrite,
+    graph,
+    settings,
+    tenantId: token.tenantId,
+    logger,
+    record,
+    onWrite: hooks.onWrite,
     workDir: env.RUNNER_TEMP || tmpdir()
   }
   const state = await publisher.read(context)
@@ -92,7 +100,8 @@ export async function publish(
   await publisher.apply(context, plan, state, authorities)
   return {
     plan,
-    outcome: `Published: ${record.created.length} CA(s) added, ${record.removed.length} removed, ` +
+    outcome:
+      `Published: ${record.created.length} CA(s) added, ${record.removed.length} removed, ` +
       `${plan.operations.length} Graph write(s) planned.`
   }
 }

@@ -22,7 +22,10 @@ export function reportProblems(problems: readonly Problem[], strict: boolean, an
     const severity = strict && problem.severity === 'warning' ? 'error' : problem.severity
     if (severity === 'error') {
       errors += 1
-      annotate.error(strict && problem.severity === 'warning' ? `${problem.message} (an error because \`strict\` is true)` : problem.message, properties)
+      annotate.error(
+        strict && problem.severity === 'warning' ? `${problem.message} (an error because \`strict\` is true)` : problem.message,
+        properties
+      )
     } else if (severity === 'warning') {
       warnings += 1
       annotate.warning(problem.message, properties)

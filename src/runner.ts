@@ -20,7 +20,12 @@ export interface AnnotationProperties {
 
 // The runner's names for the annotation properties.
 const PROPERTY_NAMES: Readonly<Record<keyof AnnotationProperties, string>> = {
-  title: 'title', file: 'file', line: 'line', endLine: 'endLine', col: 'col', endColumn: 'endColumn'
+  title: 'title',
+  file: 'file',
+  line: 'line',
+  endLine: 'endLine',
+  col: 'col',
+  endColumn: 'endColumn'
 }
 
 /** Command data: `%`, CR and LF are percent-encoded so a message stays on one command line. */

@@ -38,9 +38,11 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
     const raw = read(name)
     if (raw === '' && fallback !== undefined) return fallback
     if ((values as readonly string[]).includes(raw)) return raw as T
-    errors.push(raw === ''
-      ? `Input \`${name}\` is required; accepted values: ${values.join(', ')}.`
-      : `Input \`${name}\` is "${raw}"; accepted values: ${values.join(', ')}.`)
+    errors.push(
+      raw === ''
+        ? `Input \`${name}\` is required; accepted values: ${values.join(', ')}.`
+        : `Input \`${name}\` is "${raw}"; accepted values: ${values.join(', ')}.`
+    )
     return undefined
   }
   const bool = (name: string, fallback: boolean): boolean => {
@@ -63,20 +65,27 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
     }
     if (parsed.username !== '' || parsed.password !== '') {
       // Security: the value holds a credential, so it is not echoed. The action signs in with OIDC only.
-      errors.push(`Input \`${name}\` holds a user name or password; give only the https origin, e.g. ${fallback} ` +
-        '(the action signs in with the workflow\'s OIDC token; replace a password that was committed).')
+      errors.push(
+        `Input \`${name}\` holds a user name or password; give only the https origin, e.g. ${fallback} ` +
+          "(the action signs in with the workflow's OIDC token; replace a password that was committed)."
+      )
       return fallback
     }
     if (parsed.protocol !== 'https:' || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '') {
-      errors.push(`Input \`${name}\` is "${raw}"; give only the https origin, e.g. ${fallback}` +
-        (name === Inputs.graphUrl ? ' (the API version comes from `api-version`).' : ' (the tenant comes from `tenant-id`).'))
+      errors.push(
+        `Input \`${name}\` is "${raw}"; give only the https origin, e.g. ${fallback}` +
+          (name === Inputs.graphUrl ? ' (the API version comes from `api-version`).' : ' (the tenant comes from `tenant-id`).')
+      )
       return fallback
     }
     return parsed.origin
   }
 
   const kind = oneOf(Inputs.kind, KINDS)
-  const certificates = read(Inputs.certificates).split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const certificates = read(Inputs.certificates)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
   if (certificates.length === 0) {
     errors.push(`Input \`${Inputs.certificates}\` is required: one path or glob pattern a line, relative to GITHUB_WORKSPACE.`)
   }
@@ -84,17 +93,24 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
   const tenantId = read(Inputs.tenantId)
   const clientId = read(Inputs.clientId)
   if (tenantId !== '' && !GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
-    errors.push(`Input \`${Inputs.tenantId}\` is "${tenantId}"; give the tenant (directory) id as a GUID, or one of its domain names such as contoso.onmicrosoft.com.`)
+    errors.push(
+      `Input \`${Inputs.tenantId}\` is "${tenantId}"; give the tenant (directory) id as a GUID, or one of its domain names such as contoso.onmicrosoft.com.`
+    )
   }
   if (clientId !== '' && !GUID.test(clientId)) {
     errors.push(`Input \`${Inputs.clientId}\` is "${clientId}"; give the application (client) id of the app registration, a GUID.`)
   }
   if (!dryRun || tenantId !== '' || clientId !== '') {
-    for (const [name, value] of [[Inputs.tenantId, tenantId], [Inputs.clientId, clientId]] as const) {
+    for (const [name, value] of [
+      [Inputs.tenantId, tenantId],
+      [Inputs.clientId, clientId]
+    ] as const) {
       if (value === '') {
-        errors.push(dryRun
-          ? `Input \`${name}\` is missing while the other credential input is set; give both \`tenant-id\` and \`client-id\` to read the tenant, or neither for an offline dry-run.`
-          : `Input \`${name}\` is required to publish; give it, or set \`dry-run: true\` to plan without signing in.`)
+        errors.push(
+          dryRun
+            ? `Input \`${name}\` is missing while the other credential input is set; give both \`tenant-id\` and \`client-id\` to read the tenant, or neither for an offline dry-run.`
+            : `Input \`${name}\` is required to publish; give it, or set \`dry-run: true\` to plan without signing in.`
+        )
       }
     }
   }
@@ -108,13 +124,17 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
   const defaultVersion: ApiVersion = kind === 'application' ? 'beta' : 'v1.0'
   const apiVersion = oneOf(Inputs.apiVersion, API_VERSIONS, defaultVersion) ?? defaultVersion
   if (kind === 'application' && apiVersion !== 'beta') {
-    errors.push(`Input \`${Inputs.apiVersion}\` is "${apiVersion}", but \`kind: application\` exists in Graph beta only; set \`api-version: beta\` or leave it empty.`)
+    errors.push(
+      `Input \`${Inputs.apiVersion}\` is "${apiVersion}", but \`kind: application\` exists in Graph beta only; set \`api-version: beta\` or leave it empty.`
+    )
   }
 
   const displayName = read(Inputs.displayName)
   if (kind === 'pki' || kind === 'application') {
     if (displayName === '') {
-      errors.push(`Input \`${Inputs.displayName}\` is required for \`kind: ${kind}\`: it names the ${kind === 'pki' ? 'PKI' : 'application configuration'} to create or update.`)
+      errors.push(
+        `Input \`${Inputs.displayName}\` is required for \`kind: ${kind}\`: it names the ${kind === 'pki' ? 'PKI' : 'application configuration'} to create or update.`
+      )
     } else if (displayName.length > 256) {
       errors.push(`Input \`${Inputs.displayName}\` has ${displayName.length} characters; Graph accepts at most 256, so shorten it.`)
     }
@@ -183,10 +203,13 @@ function parseCrlUrls(raw: string, errors: string[]): CrlOverride[] {
     if (line === '' || line.startsWith('#')) return
     // Windows shows a thumbprint as 20 hex pairs separated by spaces ("a9 09 50 ..."); take it as one field.
     const spaced = SPACED_THUMBPRINT.exec(line)
-    const fields = spaced === null ? line.split(/\s+/) : [spaced[1]!.replace(/\s+/g, ''), ...(spaced[2] ?? '').split(/\s+/).filter((f) => f !== '')]
+    const fields =
+      spaced === null ? line.split(/\s+/) : [spaced[1]!.replace(/\s+/g, ''), ...(spaced[2] ?? '').split(/\s+/).filter((f) => f !== '')]
     const [thumbprint = '', crlUrl = '', deltaCrlUrl] = fields
     if (fields.length < 2 || fields.length > 3) {
-      errors.push(`Input \`${Inputs.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`)
+      errors.push(
+        `Input \`${Inputs.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`
+      )
       return
     }
     overrides.push({ thumbprint, crlUrl, ...(deltaCrlUrl !== undefined ? { deltaCrlUrl } : {}) })

@@ -30,11 +30,20 @@ export function summaryMarkdown(input: SummaryInput): string {
   const { plan, record } = input
   const applied = record !== undefined
   const byThumbprint = new Map(input.authorities.map((ca) => [ca.thumbprint, ca]))
-  const lines = [`## ${input.title}`, '', input.outcome, '', '| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | Status |', '|---|---|---|---|---|---|']
+  const lines = [
+    `## ${input.title}`,
+    '',
+    input.outcome,
+    '',
+    '| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | Status |',
+    '|---|---|---|---|---|---|'
+  ]
   for (const authority of plan.authorities) {
     const crl = authority.crlUrl ?? byThumbprint.get(authority.thumbprint)?.crlUrl
-    lines.push(`| ${cell(authority.subject)} | ${authority.isRootAuthority ? 'root' : 'intermediate'} | \`${authority.thumbprint}\` | ` +
-      `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ${displayStatus(authority, record, applied)} |`)
+    lines.push(
+      `| ${cell(authority.subject)} | ${authority.isRootAuthority ? 'root' : 'intermediate'} | \`${authority.thumbprint}\` | ` +
+        `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ${displayStatus(authority, record, applied)} |`
+    )
   }
   lines.push('', `### Plan: ${plan.operations.length === 0 ? 'nothing to change' : `${plan.operations.length} Graph operation(s)`}`, '')
   if (plan.operations.length > 0) {
@@ -47,7 +56,8 @@ export function summaryMarkdown(input: SummaryInput): string {
 
 /** The plan as log lines. */
 export function planLines(plan: Plan): string[] {
-  const head = `Plan for kind ${plan.kind} (${plan.apiVersion}, mode ${plan.mode}): ` +
+  const head =
+    `Plan for kind ${plan.kind} (${plan.apiVersion}, mode ${plan.mode}): ` +
     (plan.operations.length === 0 ? 'nothing to change.' : `${plan.operations.length} Graph operation(s):`)
   return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${op.reason})`)]
 }

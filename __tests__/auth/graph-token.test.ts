@@ -27,21 +27,36 @@ const oidc: Handler = (_req, res) => {
 const tokenOk: Handler = (_req, res) => {
   sendJson(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken })
 }
-const aadError = (code: number, error: string, description: string): Handler => (_req, res) => {
-  sendJson(res, 400, {
-    error, error_description: `AADSTS${code}: ${description} Trace ID: t Correlation ID: c Timestamp: 2026-11-23 10:00:00Z`,
-    error_codes: [code], timestamp: '2026-11-23 10:00:00Z', trace_id: 't', correlation_id: 'c'
-  })
-}
+const aadError =
+  (code: number, error: string, description: string): Handler =>
+  (_req, res) => {
+    sendJson(res, 400, {
+      error,
+      error_description: `AADSTS${code}: ${description} Trace ID: t Correlation ID: c Timestamp: 2026-11-23 10:00:00Z`,
+      error_codes: [code],
+      timestamp: '2026-11-23 10:00:00Z',
+      trace_id: 't',
+      correlation_id: 'c'
+    })
+  }
 
 beforeAll(async () => {
   server = await startHttpsServer(tls, (req, res, raw) => (req.url.startsWith(OIDC_PATH) ? oidc : tokenHandler)(req, res, raw))
 })
-afterAll(async () => { await dispatcher.destroy(); await server.close(); tls.dispose() })
+afterAll(async () => {
+  await dispatcher.destroy()
+  await server.close()
+  tls.dispose()
+})
 beforeEach(() => {
   server.requests.length = 0
   issued = []
-  accessToken = fakeJwt({ aud: 'https://graph.microsoft.com', tid: TENANT_GUID, roles: ['PublicKeyInfrastructure.ReadWrite.All'], n: Math.random() })
+  accessToken = fakeJwt({
+    aud: 'https://graph.microsoft.com',
+    tid: TENANT_GUID,
+    roles: ['PublicKeyInfrastructure.ReadWrite.All'],
+    n: Math.random()
+  })
   tokenHandler = tokenOk
 })
 
@@ -50,13 +65,27 @@ function options(tenantId = TENANT_GUID, env?: NodeJS.ProcessEnv) {
   const logger = captureLogger()
   const sleeps: number[] = []
   const opts: AcquireGraphTokenOptions = {
-    settings: { authorityUrl: server.origin(), graphUrl: 'https://graph.microsoft.com', audience: AUD, credentials: { tenantId, clientId: CLIENT_ID } },
-    http: new HttpClient({ dispatcher, logger, sleep: async (ms) => { sleeps.push(ms) }, random: () => 0.5 }),
+    settings: {
+      authorityUrl: server.origin(),
+      graphUrl: 'https://graph.microsoft.com',
+      audience: AUD,
+      credentials: { tenantId, clientId: CLIENT_ID }
+    },
+    http: new HttpClient({
+      dispatcher,
+      logger,
+      sleep: async (ms) => {
+        sleeps.push(ms)
+      },
+      random: () => 0.5
+    }),
     env: env ?? {
       ACTIONS_ID_TOKEN_REQUEST_URL: `${server.origin()}${OIDC_PATH}?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'runtime-token'
     },
-    setSecret: (s) => { secrets.push(s) },
+    setSecret: (s) => {
+      secrets.push(s)
+    },
     logger
   }
   return { opts, secrets, logger, sleeps }
@@ -118,7 +147,10 @@ describe('MSAL exchanges a fresh GitHub token for a Graph token', () => {
 
   it('retries a token endpoint that fails once', async () => {
     let calls = 0
-    tokenHandler = (req, res, raw) => { if (calls++ === 0) sendJson(res, 503, { error: 'temporarily_unavailable' }); else tokenOk(req, res, raw) }
+    tokenHandler = (req, res, raw) => {
+      if (calls++ === 0) sendJson(res, 503, { error: 'temporarily_unavailable' })
+      else tokenOk(req, res, raw)
+    }
     const { opts, sleeps } = options()
     await expect(acquireGraphToken(opts)).resolves.toMatchObject({ accessToken })
     expect(sleeps).toHaveLength(1)
@@ -131,25 +163,33 @@ describe('MSAL exchanges a fresh GitHub token for a Graph token', () => {
   })
 
   it('an endpoint answering non-JSON is reported with its status', async () => {
-    tokenHandler = (_req, res) => { res.writeHead(502, { 'content-type': 'text/html' }).end('<html>proxy error</html>') }
+    tokenHandler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<html>proxy error</html>')
+    }
     const { opts } = options()
-    await expect(acquireGraphToken(opts)).rejects.toThrow(/^Sign-in to Microsoft Entra failed: Microsoft Entra token endpoint: POST \/11111111-2222-4333-8444-555555555555\/oauth2\/v2\.0\/token\?client-request-id=\*\*\* answered HTTP 502 without a JSON body <html>proxy error<\/html>/)
+    await expect(acquireGraphToken(opts)).rejects.toThrow(
+      /^Sign-in to Microsoft Entra failed: Microsoft Entra token endpoint: POST \/11111111-2222-4333-8444-555555555555\/oauth2\/v2\.0\/token\?client-request-id=\*\*\* answered HTTP 502 without a JSON body <html>proxy error<\/html>/
+    )
   })
 })
 
 describe('public cloud authorities: still no discovery, no metadata', () => {
-  it.each(Object.entries(CLOUDS))('%s: only the OIDC endpoint and the cloud\'s token endpoint are called', async (_cloud, endpoints) => {
+  it.each(Object.entries(CLOUDS))("%s: only the OIDC endpoint and the cloud's token endpoint are called", async (_cloud, endpoints) => {
     // A mock dispatcher that refuses real connections and records every request it is asked for.
     const agent = new MockAgent()
     agent.disableNetConnect()
     const calls: string[] = []
-    agent.get(() => true).intercept({ path: () => true, method: () => true }).reply((req) => {
-      calls.push(`${req.method} ${req.origin ?? ''}${req.path.split('?')[0] ?? ''}`)
-      const body = req.path.startsWith('/idtoken')
-        ? { value: fakeJwt({ sub: SUB, aud: endpoints.audience }) }
-        : { token_type: 'Bearer', expires_in: 3599, access_token: fakeJwt({ tid: TENANT_GUID }) }
-      return { statusCode: 200, data: JSON.stringify(body), responseOptions: { headers: { 'content-type': 'application/json' } } }
-    }).persist()
+    agent
+      .get(() => true)
+      .intercept({ path: () => true, method: () => true })
+      .reply((req) => {
+        calls.push(`${req.method} ${req.origin ?? ''}${req.path.split('?')[0] ?? ''}`)
+        const body = req.path.startsWith('/idtoken')
+          ? { value: fakeJwt({ sub: SUB, aud: endpoints.audience }) }
+          : { token_type: 'Bearer', expires_in: 3599, access_token: fakeJwt({ tid: TENANT_GUID }) }
+        return { statusCode: 200, data: JSON.stringify(body), responseOptions: { headers: { 'content-type': 'application/json' } } }
+      })
+      .persist()
     const result = await acquireGraphToken({
       settings: { ...endpoints, credentials: { tenantId: 'contoso.example', clientId: CLIENT_ID } },
       http: new HttpClient({ dispatcher: agent, logger: captureLogger() }),
@@ -166,7 +206,7 @@ describe('public cloud authorities: still no discovery, no metadata', () => {
 describe('AADSTS errors name the code and the fix', () => {
   it('70021: shows the subject and audience to add as a federated credential', async () => {
     tokenHandler = aadError(70021, 'invalid_request', 'No matching federated identity record found for presented assertion.')
-    const error = await acquireGraphToken(options().opts).catch((e: unknown) => e) as Error
+    const error = (await acquireGraphToken(options().opts).catch((e: unknown) => e)) as Error
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toMatch(/^Sign-in to Microsoft Entra failed with AADSTS70021 \(invalid_request\)\./)
     expect(error.message).toContain(`subject "${SUB}"`)
@@ -177,9 +217,14 @@ describe('AADSTS errors name the code and the fix', () => {
   })
 
   it.each([
-    [700016, 'unauthorized_client', 'Application with identifier \'x\' was not found in the directory \'y\'.', ['`client-id`', '`tenant-id`', 'admin-consented']],
+    [
+      700016,
+      'unauthorized_client',
+      "Application with identifier 'x' was not found in the directory 'y'.",
+      ['`client-id`', '`tenant-id`', 'admin-consented']
+    ],
     [700024, 'invalid_client', 'Client assertion is not within its valid time range.', ['clock']],
-    [90002, 'invalid_request', 'Tenant \'x\' not found.', ['`tenant-id`', '`cloud`']],
+    [90002, 'invalid_request', "Tenant 'x' not found.", ['`tenant-id`', '`cloud`']],
     [7000215, 'invalid_client', 'Invalid client secret provided.', ['never sends one']]
   ])('%i', async (code, error, description, expected) => {
     tokenHandler = aadError(code, error, description)
@@ -191,7 +236,9 @@ describe('AADSTS errors name the code and the fix', () => {
   it('an unknown code shows the code and the description without secrets', async () => {
     tokenHandler = aadError(123456, 'invalid_grant', `Something odd about eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln here.`)
     const message = await acquireGraphToken(options().opts).catch((e: unknown) => (e as Error).message)
-    expect(message).toMatch(/^Sign-in to Microsoft Entra failed with AADSTS123456 \(invalid_grant\)\.\nEntra said: .*Something odd about \*\*\* here\./)
+    expect(message).toMatch(
+      /^Sign-in to Microsoft Entra failed with AADSTS123456 \(invalid_grant\)\.\nEntra said: .*Something odd about \*\*\* here\./
+    )
     expect(message).not.toContain('eyJ')
   })
 })

@@ -6,18 +6,31 @@ import { captureLogger, fakeJwt, sendJson, startHttpsServer, testTls, type Handl
 
 const REQUEST_TOKEN = 'runtime-request-token-123'
 const ID_TOKEN = fakeJwt({
-  iss: 'https://token.actions.githubusercontent.com', sub: 'repo:contoso/pki:ref:refs/heads/main', aud: 'api://AzureADTokenExchange'
+  iss: 'https://token.actions.githubusercontent.com',
+  sub: 'repo:contoso/pki:ref:refs/heads/main',
+  aud: 'api://AzureADTokenExchange'
 })
 
 const tls = testTls()
 const dispatcher = createDispatcher({}, { connect: { ca: tls.ca } })
 let server: LoopbackServer
 let handler: Handler
-const ok: Handler = (_req, res) => { sendJson(res, 200, { value: ID_TOKEN }) }
+const ok: Handler = (_req, res) => {
+  sendJson(res, 200, { value: ID_TOKEN })
+}
 
-beforeAll(async () => { server = await startHttpsServer(tls, (req, res, raw) => handler(req, res, raw)) })
-afterAll(async () => { await dispatcher.destroy(); await server.close(); tls.dispose() })
-beforeEach(() => { server.requests.length = 0; handler = ok })
+beforeAll(async () => {
+  server = await startHttpsServer(tls, (req, res, raw) => handler(req, res, raw))
+})
+afterAll(async () => {
+  await dispatcher.destroy()
+  await server.close()
+  tls.dispose()
+})
+beforeEach(() => {
+  server.requests.length = 0
+  handler = ok
+})
 
 const env = (): NodeJS.ProcessEnv => ({
   ACTIONS_ID_TOKEN_REQUEST_URL: `${server.origin()}/_apis/distributedtask/hubs/Actions/plans/p/jobs/j/idtoken?api-version=2.0`,
@@ -28,8 +41,23 @@ function deps() {
   const secrets: string[] = []
   const logger = captureLogger()
   const sleeps: number[] = []
-  const http = new HttpClient({ dispatcher, logger, sleep: async (ms) => { sleeps.push(ms) }, random: () => 0.5 })
-  return { http, logger, secrets, sleeps, setSecret: (s: string) => { secrets.push(s) } }
+  const http = new HttpClient({
+    dispatcher,
+    logger,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    random: () => 0.5
+  })
+  return {
+    http,
+    logger,
+    secrets,
+    sleeps,
+    setSecret: (s: string) => {
+      secrets.push(s)
+    }
+  }
 }
 
 describe('without an OIDC token the step fails with the fix', () => {
@@ -40,7 +68,11 @@ describe('without an OIDC token the step fails with the fix', () => {
     ['empty values', { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }]
   ])('%s', (_name, environment) => {
     let error: unknown
-    try { checkOidcAvailable(environment) } catch (e) { error = e }
+    try {
+      checkOidcAvailable(environment)
+    } catch (e) {
+      error = e
+    }
     expect(error).toBeInstanceOf(UserError)
     const message = (error as Error).message
     expect(message).toContain('permissions: id-token: write')
@@ -50,8 +82,10 @@ describe('without an OIDC token the step fails with the fix', () => {
   })
 
   it('passes when both are set', () => {
-    expect(checkOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }))
-      .toEqual({ requestUrl: 'u', requestToken: 't' })
+    expect(checkOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' })).toEqual({
+      requestUrl: 'u',
+      requestToken: 't'
+    })
   })
 })
 
@@ -69,7 +103,9 @@ describe('the GitHub ID token is fetched through our client', () => {
     expect(token).toBe(ID_TOKEN)
     const [request] = server.requests
     expect(request?.method).toBe('GET')
-    expect(request?.url).toBe('/_apis/distributedtask/hubs/Actions/plans/p/jobs/j/idtoken?api-version=2.0&audience=api%3A%2F%2FAzureADTokenExchange')
+    expect(request?.url).toBe(
+      '/_apis/distributedtask/hubs/Actions/plans/p/jobs/j/idtoken?api-version=2.0&audience=api%3A%2F%2FAzureADTokenExchange'
+    )
     expect(request?.headers.authorization).toBe(`Bearer ${REQUEST_TOKEN}`)
     expect(secrets).toContain(ID_TOKEN)
     expect(secrets).toContain(REQUEST_TOKEN)
@@ -78,8 +114,10 @@ describe('the GitHub ID token is fetched through our client', () => {
   it('logs iss, sub and aud, never a token', async () => {
     const { http, setSecret, logger } = deps()
     await fetchGitHubIdToken(http, env(), 'api://AzureADTokenExchange', { setSecret, logger })
-    expect(logger.lines).toContain('info: GitHub OIDC token: iss=https://token.actions.githubusercontent.com, ' +
-      'sub=repo:contoso/pki:ref:refs/heads/main, aud=api://AzureADTokenExchange')
+    expect(logger.lines).toContain(
+      'info: GitHub OIDC token: iss=https://token.actions.githubusercontent.com, ' +
+        'sub=repo:contoso/pki:ref:refs/heads/main, aud=api://AzureADTokenExchange'
+    )
     const all = logger.lines.join('\n')
     expect(all).not.toContain(ID_TOKEN)
     expect(all).not.toContain(ID_TOKEN.split('.')[1])
@@ -88,7 +126,10 @@ describe('the GitHub ID token is fetched through our client', () => {
 
   it.each([[500], [502], [503]])('retries an endpoint that fails once with %i', async (status) => {
     let calls = 0
-    handler = (req, res, raw) => { if (calls++ === 0) sendJson(res, status, { message: 'hiccup' }); else ok(req, res, raw) }
+    handler = (req, res, raw) => {
+      if (calls++ === 0) sendJson(res, status, { message: 'hiccup' })
+      else ok(req, res, raw)
+    }
     const { http, setSecret, logger, sleeps } = deps()
     await expect(fetchGitHubIdToken(http, env(), 'aud', { setSecret, logger })).resolves.toBe(ID_TOKEN)
     expect(server.requests).toHaveLength(2)
@@ -97,20 +138,28 @@ describe('the GitHub ID token is fetched through our client', () => {
 
   it('retries a dropped connection', async () => {
     let calls = 0
-    handler = (req, res, raw) => { if (calls++ === 0) raw.socket.destroy(); else ok(req, res, raw) }
+    handler = (req, res, raw) => {
+      if (calls++ === 0) raw.socket.destroy()
+      else ok(req, res, raw)
+    }
     const { http, setSecret, logger } = deps()
     await expect(fetchGitHubIdToken(http, env(), 'aud', { setSecret, logger })).resolves.toBe(ID_TOKEN)
   })
 
   it('a refusal says which permission the job needs', async () => {
-    handler = (_req, res) => { sendJson(res, 403, { message: 'forbidden' }) }
+    handler = (_req, res) => {
+      sendJson(res, 403, { message: 'forbidden' })
+    }
     const { http, setSecret, logger } = deps()
-    await expect(fetchGitHubIdToken(http, env(), 'aud', { setSecret, logger }))
-      .rejects.toThrow(/GitHub OIDC token endpoint: GET \/_apis\/.*\/idtoken\?api-version=\*\*\*&audience=\*\*\* failed with HTTP 403[\s\S]*id-token: write/)
+    await expect(fetchGitHubIdToken(http, env(), 'aud', { setSecret, logger })).rejects.toThrow(
+      /GitHub OIDC token endpoint: GET \/_apis\/.*\/idtoken\?api-version=\*\*\*&audience=\*\*\* failed with HTTP 403[\s\S]*id-token: write/
+    )
   })
 
   it('a response without a token is a clear error', async () => {
-    handler = (_req, res) => { sendJson(res, 200, { count: 0 }) }
+    handler = (_req, res) => {
+      sendJson(res, 200, { count: 0 })
+    }
     const { http, setSecret, logger } = deps()
     await expect(fetchGitHubIdToken(http, env(), 'aud', { setSecret, logger })).rejects.toThrow('holds no token in `value`')
   })

@@ -38,13 +38,22 @@ describe('not a CA', () => {
   })
 
   it('names the certificate in a bundle by its position', async () => {
-    const analysis = analyzeCertificates((await load(['ec-chain.pem', 'rsa-leaf.pem'])).map((c) =>
-      c.source.file === 'rsa-leaf.pem' ? { ...c, source: { file: 'certs/all.pem', index: 4, count: 4 } } : c), OPTIONS)
-    expect(errors(analysis)).toEqual([{
-      severity: 'error', file: 'certs/all.pem', index: 4,
-      message: 'certs/all.pem: certificate 4 ("CN=fixture-client, O=Fixture Corp, C=US") is not a CA (basicConstraints cA=false; ' +
-        'keyUsage without keyCertSign); remove it or point `certificates` at the CA files only'
-    }])
+    const analysis = analyzeCertificates(
+      (await load(['ec-chain.pem', 'rsa-leaf.pem'])).map((c) =>
+        c.source.file === 'rsa-leaf.pem' ? { ...c, source: { file: 'certs/all.pem', index: 4, count: 4 } } : c
+      ),
+      OPTIONS
+    )
+    expect(errors(analysis)).toEqual([
+      {
+        severity: 'error',
+        file: 'certs/all.pem',
+        index: 4,
+        message:
+          'certs/all.pem: certificate 4 ("CN=fixture-client, O=Fixture Corp, C=US") is not a CA (basicConstraints cA=false; ' +
+          'keyUsage without keyCertSign); remove it or point `certificates` at the CA files only'
+      }
+    ])
   })
 
   it('accepts a self-signed v1 root with a warning', async () => {
@@ -59,7 +68,12 @@ describe('validity', () => {
   it.each<[string, Date, Problem['severity'] | undefined, string]>([
     ['expired-root.pem', NOW, 'error', 'expired on 2010-01-01'],
     ['not-yet-valid-root.pem', NOW, 'error', 'is not valid before 2090-01-01'],
-    ['rsa-intermediate.pem', new Date('2033-12-20T00:00:00Z'), 'warning', 'expires on 2034-01-01 (12 days left, less than `min-validity-days` 30)'],
+    [
+      'rsa-intermediate.pem',
+      new Date('2033-12-20T00:00:00Z'),
+      'warning',
+      'expires on 2034-01-01 (12 days left, less than `min-validity-days` 30)'
+    ],
     ['rsa-intermediate.pem', new Date('2033-12-31T12:00:00Z'), 'warning', 'expires on 2034-01-01 (0 days left'],
     ['rsa-intermediate.pem', new Date('2033-12-01T00:00:00Z'), undefined, ''],
     ['rsa-intermediate.pem', new Date('2034-01-01T00:00:01Z'), 'error', 'expired on 2034-01-01']
@@ -81,10 +95,19 @@ describe('validity', () => {
 describe('duplicates', () => {
   it('keeps the first copy and says where both are', async () => {
     const analysis = await analyze(['rsa-root.pem', 'rsa-root.cer', 'rsa-chain.p7b'])
-    expect(analysis.authorities.map((a) => [a.file, a.index])).toEqual([['rsa-root.pem', undefined], ['rsa-chain.p7b', 2]])
+    expect(analysis.authorities.map((a) => [a.file, a.index])).toEqual([
+      ['rsa-root.pem', undefined],
+      ['rsa-chain.p7b', 2]
+    ])
     const notices = analysis.problems.filter((p) => p.severity === 'notice')
     expect(notices).toEqual([
-      { severity: 'notice', file: 'rsa-root.cer', message: expect.stringMatching(/^rsa-root\.cer \(.*\) is the same certificate \(SHA-1 [0-9A-F]{40}\) as rsa-root\.pem; it is used once$/) },
+      {
+        severity: 'notice',
+        file: 'rsa-root.cer',
+        message: expect.stringMatching(
+          /^rsa-root\.cer \(.*\) is the same certificate \(SHA-1 [0-9A-F]{40}\) as rsa-root\.pem; it is used once$/
+        )
+      },
       { severity: 'notice', file: 'rsa-chain.p7b', index: 1, message: expect.stringContaining('as rsa-root.pem; it is used once') }
     ])
   })
@@ -104,19 +127,28 @@ describe('chains', () => {
 
   it('reports an intermediate whose signature does not verify against the CA of the same name and key identifier', async () => {
     const analysis = await analyze(['rsa-root.pem', 'forged-intermediate.pem'])
-    expect(errors(analysis)).toEqual([{
-      severity: 'error', file: 'forged-intermediate.pem',
-      message: expect.stringContaining('its signature does not verify against its issuer "CN=Fixture RSA Root CA, O=Fixture Corp, C=US" in rsa-root.pem')
-    }])
+    expect(errors(analysis)).toEqual([
+      {
+        severity: 'error',
+        file: 'forged-intermediate.pem',
+        message: expect.stringContaining(
+          'its signature does not verify against its issuer "CN=Fixture RSA Root CA, O=Fixture Corp, C=US" in rsa-root.pem'
+        )
+      }
+    ])
   })
 
   it('reports an intermediate whose issuer is not in the set', async () => {
     const analysis = await analyze(['orphan-intermediate.pem'])
-    expect(errors(analysis)).toEqual([{
-      severity: 'error', file: 'orphan-intermediate.pem',
-      message: 'orphan-intermediate.pem ("CN=Fixture Orphan Issuing CA, O=Fixture Corp, C=US"): its issuer "CN=Fixture Store Root CA, ' +
-        'O=Fixture Corp, C=US" is not in the set; add the issuing CA\'s certificate to `certificates`'
-    }])
+    expect(errors(analysis)).toEqual([
+      {
+        severity: 'error',
+        file: 'orphan-intermediate.pem',
+        message:
+          'orphan-intermediate.pem ("CN=Fixture Orphan Issuing CA, O=Fixture Corp, C=US"): its issuer "CN=Fixture Store Root CA, ' +
+          'O=Fixture Corp, C=US" is not in the set; add the issuing CA\'s certificate to `certificates`'
+      }
+    ])
   })
 
   it('leaves a missing issuer to missingIssuerProblems when asked to defer, which checks the store', async () => {
@@ -125,20 +157,30 @@ describe('chains', () => {
     const [store] = await load(['store-root.pem'])
     const [otherRoot] = await load(['ec-p521-root.pem'])
     expect(missingIssuerProblems(analysis.authorities, [store?.der ?? Buffer.alloc(0)])).toEqual([])
-    expect(missingIssuerProblems(analysis.authorities, [otherRoot?.der ?? Buffer.alloc(0), Buffer.from('junk')])).toEqual([{
-      severity: 'error', file: 'orphan-intermediate.pem',
-      message: expect.stringContaining('its issuer "CN=Fixture Store Root CA, O=Fixture Corp, C=US" is neither in the set nor in the tenant\'s store')
-    }])
+    expect(missingIssuerProblems(analysis.authorities, [otherRoot?.der ?? Buffer.alloc(0), Buffer.from('junk')])).toEqual([
+      {
+        severity: 'error',
+        file: 'orphan-intermediate.pem',
+        message: expect.stringContaining(
+          'its issuer "CN=Fixture Store Root CA, O=Fixture Corp, C=US" is neither in the set nor in the tenant\'s store'
+        )
+      }
+    ])
   })
 
   it('missingIssuerProblems reports a store CA of the right name whose key did not sign the intermediate', async () => {
     const analysis = await analyze(['forged-intermediate.pem'], { deferMissingIssuers: true })
     expect(errors(analysis)).toEqual([])
     const [root] = await load(['rsa-root.pem'])
-    expect(missingIssuerProblems(analysis.authorities, [root?.der ?? Buffer.alloc(0)])).toEqual([{
-      severity: 'error', file: 'forged-intermediate.pem',
-      message: expect.stringContaining('its signature does not verify against the CA "CN=Fixture RSA Root CA, O=Fixture Corp, C=US" in the tenant\'s store')
-    }])
+    expect(missingIssuerProblems(analysis.authorities, [root?.der ?? Buffer.alloc(0)])).toEqual([
+      {
+        severity: 'error',
+        file: 'forged-intermediate.pem',
+        message: expect.stringContaining(
+          'its signature does not verify against the CA "CN=Fixture RSA Root CA, O=Fixture Corp, C=US" in the tenant\'s store'
+        )
+      }
+    ])
   })
 
   it('missingIssuerProblems names the certificate of a bundle by its position', async () => {
@@ -152,10 +194,19 @@ describe('chains', () => {
 
 describe('order of the CAs', () => {
   it('puts roots first and parents before children, input order otherwise', async () => {
-    const analysis = await analyze(['ed25519-intermediate.pem', 'rsa-intermediate.pem', 'orphan-intermediate.pem', 'ec-chain.pem', 'rsa-root.pem', 'ed25519-root.pem'], { deferMissingIssuers: true })
+    const analysis = await analyze(
+      ['ed25519-intermediate.pem', 'rsa-intermediate.pem', 'orphan-intermediate.pem', 'ec-chain.pem', 'rsa-root.pem', 'ed25519-root.pem'],
+      { deferMissingIssuers: true }
+    )
     expect(subjects(analysis)).toEqual([
-      'CN=Fixture ECC P-384 Root CA', 'CN=Fixture ECC P-521 Root CA', 'CN=Fixture RSA Root CA', 'CN=Fixture Ed25519 Root CA',
-      'CN=Fixture Ed25519 Issuing CA', 'CN=Fixture RSA Issuing CA', 'CN=Fixture Orphan Issuing CA', 'CN=Fixture ECC P-256 Issuing CA'
+      'CN=Fixture ECC P-384 Root CA',
+      'CN=Fixture ECC P-521 Root CA',
+      'CN=Fixture RSA Root CA',
+      'CN=Fixture Ed25519 Root CA',
+      'CN=Fixture Ed25519 Issuing CA',
+      'CN=Fixture RSA Issuing CA',
+      'CN=Fixture Orphan Issuing CA',
+      'CN=Fixture ECC P-256 Issuing CA'
     ])
   })
 })
@@ -168,9 +219,21 @@ describe('CRL URLs', () => {
 
   it('come from the certificates a CA issued: the first http URL (ldap skipped) and the freshest CRL', async () => {
     const analysis = await analyze(RSA_CHAIN)
-    const distributionPoints = await openssl(['x509', '-in', fixture('rsa-intermediate.pem'), '-noout', '-ext', 'crlDistributionPoints,freshestCRL'])
-    expect(distributionPoints).toMatch(/URI:ldap:[\s\S]*URI:http:\/\/crl\.example\.test\/rsa-root\.crl[\s\S]*URI:http:\/\/crl\.example\.test\/rsa-root-delta\.crl/)
-    expect(crl(analysis, 'Fixture RSA Root CA')).toEqual(['http://crl.example.test/rsa-root.crl', 'http://crl.example.test/rsa-root-delta.crl'])
+    const distributionPoints = await openssl([
+      'x509',
+      '-in',
+      fixture('rsa-intermediate.pem'),
+      '-noout',
+      '-ext',
+      'crlDistributionPoints,freshestCRL'
+    ])
+    expect(distributionPoints).toMatch(
+      /URI:ldap:[\s\S]*URI:http:\/\/crl\.example\.test\/rsa-root\.crl[\s\S]*URI:http:\/\/crl\.example\.test\/rsa-root-delta\.crl/
+    )
+    expect(crl(analysis, 'Fixture RSA Root CA')).toEqual([
+      'http://crl.example.test/rsa-root.crl',
+      'http://crl.example.test/rsa-root-delta.crl'
+    ])
     expect(errors(analysis)).toEqual([])
   })
 
@@ -178,10 +241,13 @@ describe('CRL URLs', () => {
     const analysis = await analyze(RSA_CHAIN)
     expect(crl(analysis, 'Fixture RSA Issuing CA')).toEqual([undefined, undefined])
     const intermediate = analysis.authorities.find((a) => !a.isRootAuthority)
-    expect(about(analysis, 'rsa-intermediate.pem', 'warning')).toEqual([{
-      severity: 'warning', file: 'rsa-intermediate.pem',
-      message: expect.stringContaining(`has no CRL URL`)
-    }])
+    expect(about(analysis, 'rsa-intermediate.pem', 'warning')).toEqual([
+      {
+        severity: 'warning',
+        file: 'rsa-intermediate.pem',
+        message: expect.stringContaining(`has no CRL URL`)
+      }
+    ])
     expect(about(analysis, 'rsa-intermediate.pem')[0]?.message).toContain(`Entra checks no revocation`)
     expect(about(analysis, 'rsa-intermediate.pem')[0]?.message).toContain(`\`crl-urls\` line "${intermediate?.thumbprint} http://`)
   })
@@ -190,30 +256,67 @@ describe('CRL URLs', () => {
     const analysis = await analyze(['ec-chain.pem'])
     expect(crl(analysis, 'Fixture ECC P-384 Root CA')).toEqual(['https://crl.example.test/ec-root.crl', undefined])
     expect(analysis.problems).toContainEqual({
-      severity: 'warning', file: 'ec-chain.pem', index: 1, message: expect.stringContaining('https://crl.example.test/ec-root.crl (from the certificates it issued) is https; Entra recommends http')
+      severity: 'warning',
+      file: 'ec-chain.pem',
+      index: 1,
+      message: expect.stringContaining(
+        'https://crl.example.test/ec-root.crl (from the certificates it issued) is https; Entra recommends http'
+      )
     })
   })
 
   it.each<[string, (thumbprint: string) => CrlOverride, [string | undefined, string | undefined], Array<Record<string, unknown>>]>([
-    ['wins over the derived URL, matched case-insensitively',
-      (t) => ({ thumbprint: t.toLowerCase(), crlUrl: 'http://override.example.test/root.crl' }), ['http://override.example.test/root.crl', undefined], []],
-    ['accepts a thumbprint with colons, and a delta CRL URL',
-      (t) => ({ thumbprint: t.match(/../g)?.join(':') ?? t, crlUrl: 'http://o.example.test/r.crl', deltaCrlUrl: 'http://o.example.test/d.crl' }),
-      ['http://o.example.test/r.crl', 'http://o.example.test/d.crl'], []],
-    ['warns about https', (t) => ({ thumbprint: t, crlUrl: 'https://o.example.test/r.crl' }), ['https://o.example.test/r.crl', undefined],
-      [{ severity: 'warning', message: expect.stringContaining('https://o.example.test/r.crl is https; Entra recommends http') }]],
-    ['refuses a URL that is not absolute http(s)', (t) => ({ thumbprint: t, crlUrl: 'ldap://o.example.test/cn=x' }),
+    [
+      'wins over the derived URL, matched case-insensitively',
+      (t) => ({ thumbprint: t.toLowerCase(), crlUrl: 'http://override.example.test/root.crl' }),
+      ['http://override.example.test/root.crl', undefined],
+      []
+    ],
+    [
+      'accepts a thumbprint with colons, and a delta CRL URL',
+      (t) => ({
+        thumbprint: t.match(/../g)?.join(':') ?? t,
+        crlUrl: 'http://o.example.test/r.crl',
+        deltaCrlUrl: 'http://o.example.test/d.crl'
+      }),
+      ['http://o.example.test/r.crl', 'http://o.example.test/d.crl'],
+      []
+    ],
+    [
+      'warns about https',
+      (t) => ({ thumbprint: t, crlUrl: 'https://o.example.test/r.crl' }),
+      ['https://o.example.test/r.crl', undefined],
+      [{ severity: 'warning', message: expect.stringContaining('https://o.example.test/r.crl is https; Entra recommends http') }]
+    ],
+    [
+      'refuses a URL that is not absolute http(s)',
+      (t) => ({ thumbprint: t, crlUrl: 'ldap://o.example.test/cn=x' }),
       ['http://crl.example.test/rsa-root.crl', 'http://crl.example.test/rsa-root-delta.crl'],
-      [{ severity: 'error', message: expect.stringContaining('"ldap://o.example.test/cn=x" is not an absolute http: or https: URL') }]],
-    ['refuses a relative URL, also as delta', (t) => ({ thumbprint: t, crlUrl: 'http://o.example.test/r.crl', deltaCrlUrl: '/delta.crl' }),
+      [{ severity: 'error', message: expect.stringContaining('"ldap://o.example.test/cn=x" is not an absolute http: or https: URL') }]
+    ],
+    [
+      'refuses a relative URL, also as delta',
+      (t) => ({ thumbprint: t, crlUrl: 'http://o.example.test/r.crl', deltaCrlUrl: '/delta.crl' }),
       ['http://crl.example.test/rsa-root.crl', 'http://crl.example.test/rsa-root-delta.crl'],
-      [{ severity: 'error', message: expect.stringContaining('"/delta.crl" is not an absolute http: or https: URL') }]],
-    ['refuses a thumbprint that is in no certificate', () => ({ thumbprint: '00'.repeat(20), crlUrl: 'http://o.example.test/r.crl' }),
+      [{ severity: 'error', message: expect.stringContaining('"/delta.crl" is not an absolute http: or https: URL') }]
+    ],
+    [
+      'refuses a thumbprint that is in no certificate',
+      () => ({ thumbprint: '00'.repeat(20), crlUrl: 'http://o.example.test/r.crl' }),
       ['http://crl.example.test/rsa-root.crl', 'http://crl.example.test/rsa-root-delta.crl'],
-      [{ severity: 'error', message: expect.stringContaining(`\`crl-urls\` line for ${'00'.repeat(20)}: no CA in \`certificates\` has this SHA-1 thumbprint`) }]],
-    ['refuses what is no thumbprint', () => ({ thumbprint: 'root', crlUrl: 'http://o.example.test/r.crl' }),
+      [
+        {
+          severity: 'error',
+          message: expect.stringContaining(`\`crl-urls\` line for ${'00'.repeat(20)}: no CA in \`certificates\` has this SHA-1 thumbprint`)
+        }
+      ]
+    ],
+    [
+      'refuses what is no thumbprint',
+      () => ({ thumbprint: 'root', crlUrl: 'http://o.example.test/r.crl' }),
       ['http://crl.example.test/rsa-root.crl', 'http://crl.example.test/rsa-root-delta.crl'],
-      [{ severity: 'error', message: expect.stringContaining('"root" is not a SHA-1 thumbprint') }]]
+      [{ severity: 'error', message: expect.stringContaining('"root" is not a SHA-1 thumbprint') }]
+    ]
   ])('from `crl-urls`: %s', async (_, override, expected, expectedProblems) => {
     const thumbprint = (await opensslFacts(fixture('rsa-root.pem'))).sha1
     const analysis = await analyze(RSA_CHAIN, { crlOverrides: [override(thumbprint)] })
@@ -243,15 +346,32 @@ describe('CA records', () => {
     const [root, intermediate] = await Promise.all([opensslFacts(fixture('rsa-root.pem')), opensslFacts(fixture('rsa-intermediate.pem'))])
     expect(analysis.authorities.map(({ der, ...record }) => ({ ...record, der: der.length }))).toEqual([
       {
-        thumbprint: root.sha1, sha256: root.sha256, subject: root.subject, issuer: root.subject, issuerSki: root.ski,
-        isRootAuthority: true, notBefore: root.notBefore, notAfter: root.notAfter,
-        crlUrl: 'http://crl.example.test/rsa-root.crl', deltaCrlUrl: 'http://crl.example.test/rsa-root-delta.crl',
-        file: 'rsa-chain.p7b', index: 1, der: expect.any(Number)
+        thumbprint: root.sha1,
+        sha256: root.sha256,
+        subject: root.subject,
+        issuer: root.subject,
+        issuerSki: root.ski,
+        isRootAuthority: true,
+        notBefore: root.notBefore,
+        notAfter: root.notAfter,
+        crlUrl: 'http://crl.example.test/rsa-root.crl',
+        deltaCrlUrl: 'http://crl.example.test/rsa-root-delta.crl',
+        file: 'rsa-chain.p7b',
+        index: 1,
+        der: expect.any(Number)
       },
       {
-        thumbprint: intermediate.sha1, sha256: intermediate.sha256, subject: intermediate.subject, issuer: root.subject,
-        issuerSki: intermediate.ski, isRootAuthority: false, notBefore: intermediate.notBefore, notAfter: intermediate.notAfter,
-        file: 'rsa-chain.p7b', index: 2, der: expect.any(Number)
+        thumbprint: intermediate.sha1,
+        sha256: intermediate.sha256,
+        subject: intermediate.subject,
+        issuer: root.subject,
+        issuerSki: intermediate.ski,
+        isRootAuthority: false,
+        notBefore: intermediate.notBefore,
+        notAfter: intermediate.notAfter,
+        file: 'rsa-chain.p7b',
+        index: 2,
+        der: expect.any(Number)
       }
     ])
     expect(analysis.authorities[0]?.notAfter).toBe('2074-01-01T00:00:00.000Z')
@@ -261,9 +381,18 @@ describe('CA records', () => {
     const loaded = await loadCertificates(['*'], FIXTURES)
     const analysis = analyzeCertificates(loaded.certificates, OPTIONS)
     expect(loaded.problems.filter((p) => p.severity === 'error').length).toBeGreaterThan(10)
-    expect(errors(analysis).map((p) => p.file).sort()).toEqual([
-      'expired-root.pem', 'forged-intermediate.pem', 'no-basic-constraints.pem', 'no-keycertsign-ca.pem',
-      'not-yet-valid-root.pem', 'rsa-leaf.pem', 'v1-intermediate.pem'
+    expect(
+      errors(analysis)
+        .map((p) => p.file)
+        .sort()
+    ).toEqual([
+      'expired-root.pem',
+      'forged-intermediate.pem',
+      'no-basic-constraints.pem',
+      'no-keycertsign-ca.pem',
+      'not-yet-valid-root.pem',
+      'rsa-leaf.pem',
+      'v1-intermediate.pem'
     ])
   })
 })

@@ -9,9 +9,29 @@ const OPTIONS = { now: new Date(), minValidityDays: 0, crlOverrides: [], deferMi
 
 describe('a self-signed root issued itself, so its own CRL distribution point names its CRL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crl-self-'))
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'root.key'),
-    '-out', join(dir, 'root.pem'), '-days', '18000', '-subj', '/CN=Self CRL Root', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', 'crlDistributionPoints=URI:ldap://dir/root,URI:http://crl.example.test/self.crl'])
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(dir, 'root.key'),
+    '-out',
+    join(dir, 'root.pem'),
+    '-days',
+    '18000',
+    '-subj',
+    '/CN=Self CRL Root',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-addext',
+    'crlDistributionPoints=URI:ldap://dir/root,URI:http://crl.example.test/self.crl'
+  ])
 
   it('a lone root takes the first http URL of its own CRL distribution points, with no warning', async () => {
     const loaded = await loadCertificates(['root.pem'], dir)

@@ -14,7 +14,7 @@ let cleanup: () => Promise<void>
 const at = (name: string): string => path.join(workspace, name)
 
 beforeAll(async () => {
-  ({ dir: workspace, cleanup } = await temporaryFolder())
+  ;({ dir: workspace, cleanup } = await temporaryFolder())
   await mkdir(at('loop'))
   await symlink('b.pem', at('loop/a.pem'))
   await symlink('a.pem', at('loop/b.pem'))
@@ -30,7 +30,9 @@ beforeAll(async () => {
   await writeFile(at('huge.pem'), '')
   await truncate(at('huge.pem'), 50 * 1024 * 1024)
 })
-afterAll(async () => { await cleanup() })
+afterAll(async () => {
+  await cleanup()
+})
 
 const only = async (patterns: string[]): Promise<{ file?: string; message: string }> => {
   const loaded = await loadCertificates(patterns, workspace)
@@ -43,11 +45,19 @@ const only = async (patterns: string[]): Promise<{ file?: string; message: strin
 
 describe('files that are not regular files, or never end', () => {
   it.each<[string, string, RegExp]>([
-    ['a named pipe (would block a read forever)', 'pipe.pem', /^pipe\.pem is a named pipe \(FIFO\), not a regular file; point `certificates` at certificate files only$/],
+    [
+      'a named pipe (would block a read forever)',
+      'pipe.pem',
+      /^pipe\.pem is a named pipe \(FIFO\), not a regular file; point `certificates` at certificate files only$/
+    ],
     ['a link to /dev/zero (would never end)', 'zero.pem', /^zero\.pem is a device, not a regular file/],
     ['a symbolic link loop, named as a path', 'loop/a.pem', /^loop\/a\.pem is a symbolic link that loops .*; fix or remove the link$/],
     ['a link to nothing', 'dangling.pem', /^dangling\.pem is a symbolic link to missing\.pem, which does not exist; fix the link/],
-    ['a 50 MB file, judged by its size before any read', 'huge.pem', /^huge\.pem is 50 MB, too large for a certificate file \(the limit is 10 MB.*\), so it was not read/]
+    [
+      'a 50 MB file, judged by its size before any read',
+      'huge.pem',
+      /^huge\.pem is 50 MB, too large for a certificate file \(the limit is 10 MB.*\), so it was not read/
+    ]
   ])('%s', async (_, name, message) => {
     expect(await only([name])).toEqual({ file: name, message: expect.stringMatching(message) })
   })
@@ -82,7 +92,8 @@ describe('globs', () => {
 
   it('a glob that matches only folders says so, and how to name the files in them', async () => {
     expect(await only(['folders/*'])).toEqual({
-      message: '`folders/*` matches only directories (folders/a.pem, folders/b.pem), no file; name the certificate files in them, e.g. `folders/*/*.pem`'
+      message:
+        '`folders/*` matches only directories (folders/a.pem, folders/b.pem), no file; name the certificate files in them, e.g. `folders/*/*.pem`'
     })
   })
 
@@ -123,7 +134,10 @@ describe('text encodings and look-alikes', () => {
 
   it.each<[string, () => Promise<Buffer>]>([
     ['a UTF-8 byte order mark', async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(await pem())])],
-    ['UTF-16 LE with a byte order mark (PowerShell 5)', async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await pem(), 'utf16le')])],
+    [
+      'UTF-16 LE with a byte order mark (PowerShell 5)',
+      async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await pem(), 'utf16le')])
+    ],
     ['UTF-16 BE with a byte order mark', async () => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(await pem())])],
     ['CRLF line ends', async () => Buffer.from((await pem()).replace(/\n/g, '\r\n'))],
     ['text between and around blocks', async () => Buffer.from(`subject=CN=x\nsome notes\n${await pem()}\n# end\n`)]
@@ -136,12 +150,26 @@ describe('text encodings and look-alikes', () => {
   })
 
   it.each<[string, () => Promise<Buffer>, string]>([
-    ['a private key in UTF-16', async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(fixture('key-pkcs8.pem'), 'utf8'), 'utf16le')]),
-      'holds a private key'],
-    ['a PGP private key block', async () => Buffer.from('-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGY=\n-----END PGP PRIVATE KEY BLOCK-----\n'),
-      'holds a private key'],
-    ['an SSH public key', async () => Buffer.from('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG3 user@host\n'), 'is not a certificate file: it is an SSH public key'],
-    ['a ZIP archive', async () => Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), 'is not a certificate file: it is a ZIP archive; extract the certificates'],
+    [
+      'a private key in UTF-16',
+      async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(fixture('key-pkcs8.pem'), 'utf8'), 'utf16le')]),
+      'holds a private key'
+    ],
+    [
+      'a PGP private key block',
+      async () => Buffer.from('-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGY=\n-----END PGP PRIVATE KEY BLOCK-----\n'),
+      'holds a private key'
+    ],
+    [
+      'an SSH public key',
+      async () => Buffer.from('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG3 user@host\n'),
+      'is not a certificate file: it is an SSH public key'
+    ],
+    [
+      'a ZIP archive',
+      async () => Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'),
+      'is not a certificate file: it is a ZIP archive; extract the certificates'
+    ],
     ['a JSON file', async () => Buffer.from('{"certificates": []}\n'), 'is not a certificate file: it is neither PEM']
   ])('%s is refused with what it is', async (_, content, message) => {
     await writeFile(at('lookalike.crt'), await content())

@@ -9,7 +9,8 @@ import { openssl, pkcs7Fingerprints } from './support/openssl.ts'
 
 const fingerprint = async (file: string, form: 'PEM' | 'DER' = 'PEM'): Promise<string> =>
   (await openssl(['x509', '-in', fixture(file), '-inform', form, '-noout', '-fingerprint', '-sha1']))
-    .replace(/^.*=/, '').replace(/[:\s]/g, '')
+    .replace(/^.*=/, '')
+    .replace(/[:\s]/g, '')
 
 /** Fingerprints of every certificate in a PEM file, per openssl (via a PKCS#7 it builds). */
 const pemBundleFingerprints = async (file: string): Promise<string[]> => {
@@ -59,9 +60,13 @@ describe('formats', () => {
   it('keeps only the certificate of a TRUSTED CERTIFICATE, with a warning that OpenSSL trust settings are dropped', async () => {
     const loaded = await loadCertificates(['trusted-ed25519-root.pem', 'ed25519-root.pem'], FIXTURES)
     expect(loaded.certificates[0]?.der).toEqual(loaded.certificates[1]?.der)
-    expect(loaded.problems).toEqual([expect.objectContaining({
-      severity: 'warning', file: 'trusted-ed25519-root.pem', message: expect.stringContaining('trust settings are ignored')
-    })])
+    expect(loaded.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'trusted-ed25519-root.pem',
+        message: expect.stringContaining('trust settings are ignored')
+      })
+    ])
   })
 })
 
@@ -87,9 +92,14 @@ describe('not certificates', () => {
       await writeFile(path.join(dir, 'mixed.pem'), `${good}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n${good}`)
       const loaded = await loadCertificates(['mixed.pem'], dir)
       expect(loaded.certificates.map((c) => c.source.index)).toEqual([1, 3])
-      expect(loaded.problems).toEqual([{
-        severity: 'error', file: 'mixed.pem', index: 2, message: expect.stringMatching(/^mixed\.pem: certificate 2 is not/)
-      }])
+      expect(loaded.problems).toEqual([
+        {
+          severity: 'error',
+          file: 'mixed.pem',
+          index: 2,
+          message: expect.stringMatching(/^mixed\.pem: certificate 2 is not/)
+        }
+      ])
     } finally {
       await cleanup()
     }
@@ -100,7 +110,9 @@ describe('not certificates', () => {
     try {
       await writeFile(path.join(dir, 'huge.crt'), Buffer.alloc(11 * 1024 * 1024))
       const loaded = await loadCertificates(['huge.crt'], dir)
-      expect(loaded.problems).toEqual([{ severity: 'error', file: 'huge.crt', message: expect.stringContaining('huge.crt is 11 MB, too large') }])
+      expect(loaded.problems).toEqual([
+        { severity: 'error', file: 'huge.crt', message: expect.stringContaining('huge.crt is 11 MB, too large') }
+      ])
     } finally {
       await cleanup()
     }
@@ -109,10 +121,22 @@ describe('not certificates', () => {
   it('refuses a PKCS#12 archive, which can hold private keys', async () => {
     const { dir, cleanup } = await temporaryFolder()
     try {
-      await openssl(['pkcs12', '-export', '-in', fixture('rsa-root.pem'), '-nokeys', '-passout', 'pass:fixture', '-out', path.join(dir, 'bundle.pfx')])
+      await openssl([
+        'pkcs12',
+        '-export',
+        '-in',
+        fixture('rsa-root.pem'),
+        '-nokeys',
+        '-passout',
+        'pass:fixture',
+        '-out',
+        path.join(dir, 'bundle.pfx')
+      ])
       const loaded = await loadCertificates(['bundle.pfx'], dir)
       expect(loaded.certificates).toEqual([])
-      expect(loaded.problems).toEqual([{ severity: 'error', file: 'bundle.pfx', message: expect.stringContaining('bundle.pfx is a PKCS#12 (PFX) archive') }])
+      expect(loaded.problems).toEqual([
+        { severity: 'error', file: 'bundle.pfx', message: expect.stringContaining('bundle.pfx is a PKCS#12 (PFX) archive') }
+      ])
     } finally {
       await cleanup()
     }
@@ -168,7 +192,9 @@ describe('private keys', () => {
     expect(key.length).toBeGreaterThan(32)
     const messages = loaded.problems.map((p: Problem) => p.message).join('\n')
     // The whole file's text (key and certificate parts) and the key's DER as hex or base64.
-    const leaked = secretRuns(file.endsWith('.der') ? '' : text.replace(/-----[^-]+-----/g, ''), key).filter((run) => messages.includes(run))
+    const leaked = secretRuns(file.endsWith('.der') ? '' : text.replace(/-----[^-]+-----/g, ''), key).filter((run) =>
+      messages.includes(run)
+    )
     expect(leaked).toEqual([])
   })
 
@@ -178,7 +204,9 @@ describe('private keys', () => {
       const key = (await readFile(fixture('key-pkcs8.der'))).toString('base64')
       await writeFile(path.join(dir, 'disguised.pem'), `-----BEGIN CERTIFICATE-----\n${key}\n-----END CERTIFICATE-----\n`)
       const loaded = await loadCertificates(['disguised.pem'], dir)
-      expect(loaded.problems).toEqual([{ severity: 'error', file: 'disguised.pem', message: expect.stringContaining('disguised.pem holds a private key') }])
+      expect(loaded.problems).toEqual([
+        { severity: 'error', file: 'disguised.pem', message: expect.stringContaining('disguised.pem holds a private key') }
+      ])
       expect(secretRuns(key, Buffer.from(key, 'base64')).filter((run) => loaded.problems[0]?.message.includes(run))).toEqual([])
     } finally {
       await cleanup()
@@ -225,15 +253,21 @@ describe('patterns', () => {
     ['a path relative to the workspace', ['certs/root.pem'], ['certs/root.pem']],
     ['a glob, matches sorted, folders skipped', ['certs/*.pem'], ['certs/issuing.pem', 'certs/root.pem']],
     ['a recursive glob', ['**/*.p7b'], ['certs/nested/chain.p7b']],
-    ['each file once, however many patterns name it', ['certs/root.pem', 'certs/*.pem', './certs/root.pem'], ['certs/root.pem', 'certs/issuing.pem']],
+    [
+      'each file once, however many patterns name it',
+      ['certs/root.pem', 'certs/*.pem', './certs/root.pem'],
+      ['certs/root.pem', 'certs/issuing.pem']
+    ],
     ['blank lines ignored', ['', '  certs/root.pem  ', ''], ['certs/root.pem']]
   ])('%s', async (_, patterns, expected) => {
     expect(await files(patterns)).toEqual(expected)
   })
 
   it('takes absolute paths, shown relative when inside the workspace and absolute when outside', async () => {
-    expect(await files([path.join(workspace, 'certs/root.pem'), path.join(outside, 'elsewhere.pem')]))
-      .toEqual(['certs/root.pem', path.join(outside, 'elsewhere.pem')])
+    expect(await files([path.join(workspace, 'certs/root.pem'), path.join(outside, 'elsewhere.pem')])).toEqual([
+      'certs/root.pem',
+      path.join(outside, 'elsewhere.pem')
+    ])
     expect(await files([path.join(outside, '*.pem')])).toEqual([path.join(outside, 'elsewhere.pem')])
   })
 
@@ -250,11 +284,15 @@ describe('patterns', () => {
 
   it('a directory named as a path is an error that says how to name its files', async () => {
     const loaded = await loadCertificates(['certs'], workspace)
-    expect(loaded.problems).toEqual([{ severity: 'error', file: 'certs', message: 'certs is a directory; name the certificate files in it, e.g. `certs/*.pem`' }])
+    expect(loaded.problems).toEqual([
+      { severity: 'error', file: 'certs', message: 'certs is a directory; name the certificate files in it, e.g. `certs/*.pem`' }
+    ])
   })
 
   it('an unreadable file is an error naming it', async () => {
     const loaded = await loadCertificates(['certs/unreadable.crt'], workspace)
-    expect(loaded.problems).toEqual([{ severity: 'error', file: 'certs/unreadable.crt', message: expect.stringMatching(/^certs\/unreadable\.crt cannot be read/) }])
+    expect(loaded.problems).toEqual([
+      { severity: 'error', file: 'certs/unreadable.crt', message: expect.stringMatching(/^certs\/unreadable\.crt cannot be read/) }
+    ])
   })
 })

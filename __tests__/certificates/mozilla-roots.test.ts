@@ -9,7 +9,9 @@ import type { ParsedCertificate } from '../../src/certificates/types.ts'
 import { keyIdentifierMethod1, type OpensslFacts, opensslFacts } from './support/openssl.ts'
 
 const ROOTS = '/usr/share/ca-certificates/mozilla'
-const files = readdirSync(ROOTS).filter((f) => f.endsWith('.crt')).sort()
+const files = readdirSync(ROOTS)
+  .filter((f) => f.endsWith('.crt'))
+  .sort()
 const NOW = new Date('2026-06-01T00:00:00Z')
 
 let parsed: Map<string, ParsedCertificate>
@@ -52,7 +54,7 @@ describe('Mozilla root CAs', () => {
       notAfter: theirs.notAfter,
       notBefore: theirs.notBefore,
       // Roots without the extension: RFC 5280 method 1 over the key openssl extracts.
-      ski: theirs.ski ?? await keyIdentifierMethod1(path.join(ROOTS, file)),
+      ski: theirs.ski ?? (await keyIdentifierMethod1(path.join(ROOTS, file))),
       selfSigned: theirs.selfSigned
     })
     expect(ours.hasSubjectKeyIdentifierExtension).toBe(theirs.ski !== undefined)
@@ -72,7 +74,8 @@ describe('Mozilla root CAs, analysed', () => {
     const expectedCrl = files.map((file) => facts.get(file)?.crlDistributionPoints.find((u) => u.startsWith('http://')) ?? null)
     expect(analysis.authorities.map((a) => a.crlUrl ?? null)).toEqual(expectedCrl)
     expect(expectedCrl.filter((u) => u !== null).length).toBeGreaterThan(0)
-    expect(analysis.problems.filter((p) => p.message.includes('has no CRL URL')).map((p) => p.file))
-      .toEqual(files.filter((_f, i) => expectedCrl[i] === null))
+    expect(analysis.problems.filter((p) => p.message.includes('has no CRL URL')).map((p) => p.file)).toEqual(
+      files.filter((_f, i) => expectedCrl[i] === null)
+    )
   })
 })

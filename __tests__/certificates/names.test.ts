@@ -24,35 +24,81 @@ async function formatted(rdns: ReadonlyArray<readonly Attribute[]>): Promise<{ o
 
 const printableAscii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 const bmp = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16()
-const universal = (text: string): Buffer => Buffer.concat(Array.from(text).map((char) => {
-  const bytes = Buffer.alloc(4)
-  bytes.writeUInt32BE(char.codePointAt(0) ?? 0)
-  return bytes
-}))
+const universal = (text: string): Buffer =>
+  Buffer.concat(
+    Array.from(text).map((char) => {
+      const bytes = Buffer.alloc(4)
+      bytes.writeUInt32BE(char.codePointAt(0) ?? 0)
+      return bytes
+    })
+  )
 
 describe('distinguished names match openssl (esc_2253, esc_ctrl, utf8, dn_rev, sname)', () => {
   it.each<[string, ReadonlyArray<readonly Attribute[]>]>([
-    ['the most specific RDN comes first', [[at(C, value(Tags.PRINTABLE, 'US'))], [at(O, utf8('Contoso'))], [at(CN, utf8('Contoso Issuing CA'))]]],
+    [
+      'the most specific RDN comes first',
+      [[at(C, value(Tags.PRINTABLE, 'US'))], [at(O, utf8('Contoso'))], [at(CN, utf8('Contoso Issuing CA'))]]
+    ],
     ['RFC 4514 specials anywhere in a value', [[at(CN, utf8('a,b+c"d\\e<f>g;h=i/j'))]]],
-    ['leading # and space, trailing space, a lone space, an empty value', [
-      [at(CN, utf8('#x'))], [at(OU, utf8(' lead'))], [at(O, utf8('trail '))], [at('2.5.4.7', utf8(' '))], [at('2.5.4.8', utf8(''))]]],
+    [
+      'leading # and space, trailing space, a lone space, an empty value',
+      [[at(CN, utf8('#x'))], [at(OU, utf8(' lead'))], [at(O, utf8('trail '))], [at('2.5.4.7', utf8(' '))], [at('2.5.4.8', utf8(''))]]
+    ],
     ['control characters and DEL as \\XX', [[at(CN, utf8('a\u0001b\u001fc\u007fd\u0000e\nf'))]]],
     ['every printable ASCII character', [[at(CN, utf8(printableAscii))]]],
     ['UTF-8 kept as UTF-8, beyond the BMP too', [[at(CN, utf8('Zürich 😀 東京 Ω'))]]],
     ['BMPString', [[at(CN, value(Tags.BMP, bmp('Ωmega ✓ Bürger')))]]],
     ['UniversalString', [[at(CN, value(Tags.UNIVERSAL, universal('Ü😀x')))]]],
     ['T61String read as Latin-1', [[at(O, value(Tags.T61, Buffer.from('Soci\u00e9t\u00e9', 'latin1')))]]],
-    ['IA5String with bytes above 0x7F read as Latin-1', [[at('1.2.840.113549.1.9.1', value(Tags.IA5, Buffer.from([0x61, 0xe9, 0x85, 0x62])))]]],
-    ['a multi-valued RDN (attributes in reverse DER order, as openssl prints them)', [
-      [at(C, value(Tags.PRINTABLE, 'DE'))], [at(CN, utf8('Multi')), at(UID, utf8('u+1')), at(OU, utf8('Unit '))]]],
+    [
+      'IA5String with bytes above 0x7F read as Latin-1',
+      [[at('1.2.840.113549.1.9.1', value(Tags.IA5, Buffer.from([0x61, 0xe9, 0x85, 0x62])))]]
+    ],
+    [
+      'a multi-valued RDN (attributes in reverse DER order, as openssl prints them)',
+      [[at(C, value(Tags.PRINTABLE, 'DE'))], [at(CN, utf8('Multi')), at(UID, utf8('u+1')), at(OU, utf8('Unit '))]]
+    ],
     ['an OID openssl does not know, printed dotted', [[at('1.3.6.1.4.1.55555.7', utf8('custom'))], [at(CN, utf8('x'))]]],
-    ['every attribute with a short name', [
-      '2.5.4.3', '2.5.4.4', '2.5.4.5', '2.5.4.6', '2.5.4.7', '2.5.4.8', '2.5.4.9', '2.5.4.10', '2.5.4.11', '2.5.4.12',
-      '2.5.4.13', '2.5.4.15', '2.5.4.16', '2.5.4.17', '2.5.4.18', '2.5.4.19', '2.5.4.20', '2.5.4.41', '2.5.4.42',
-      '2.5.4.43', '2.5.4.44', '2.5.4.45', '2.5.4.46', '2.5.4.65', '2.5.4.72', '2.5.4.97', '0.9.2342.19200300.100.1.1',
-      '0.9.2342.19200300.100.1.3', '0.9.2342.19200300.100.1.25', '1.2.840.113549.1.9.1', '1.2.840.113549.1.9.2',
-      '1.2.840.113549.1.9.8', '1.3.6.1.4.1.311.60.2.1.1', '1.3.6.1.4.1.311.60.2.1.2', '1.3.6.1.4.1.311.60.2.1.3'
-    ].map((type) => [at(type, utf8('v'))])]
+    [
+      'every attribute with a short name',
+      [
+        '2.5.4.3',
+        '2.5.4.4',
+        '2.5.4.5',
+        '2.5.4.6',
+        '2.5.4.7',
+        '2.5.4.8',
+        '2.5.4.9',
+        '2.5.4.10',
+        '2.5.4.11',
+        '2.5.4.12',
+        '2.5.4.13',
+        '2.5.4.15',
+        '2.5.4.16',
+        '2.5.4.17',
+        '2.5.4.18',
+        '2.5.4.19',
+        '2.5.4.20',
+        '2.5.4.41',
+        '2.5.4.42',
+        '2.5.4.43',
+        '2.5.4.44',
+        '2.5.4.45',
+        '2.5.4.46',
+        '2.5.4.65',
+        '2.5.4.72',
+        '2.5.4.97',
+        '0.9.2342.19200300.100.1.1',
+        '0.9.2342.19200300.100.1.3',
+        '0.9.2342.19200300.100.1.25',
+        '1.2.840.113549.1.9.1',
+        '1.2.840.113549.1.9.2',
+        '1.2.840.113549.1.9.8',
+        '1.3.6.1.4.1.311.60.2.1.1',
+        '1.3.6.1.4.1.311.60.2.1.2',
+        '1.3.6.1.4.1.311.60.2.1.3'
+      ].map((type) => [at(type, utf8('v'))])
+    ]
   ])('%s', async (_, rdns) => {
     const { ours, openssl: expected } = await formatted(rdns)
     expect(ours).toBe(expected)

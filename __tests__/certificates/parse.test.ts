@@ -6,10 +6,25 @@ import { FIXTURES, fixture } from './support/fixtures.ts'
 import { keyIdentifierMethod1, openssl, opensslFacts, run, signatureVerifies } from './support/openssl.ts'
 
 const SINGLE_CERTIFICATE_FILES = [
-  'rsa-root.pem', 'rsa-intermediate.pem', 'rsa-leaf.pem', 'ec-p521-root.pem', 'ed25519-root.pem',
-  'ed25519-intermediate.pem', 'no-ski-root.pem', 'v1-root.pem', 'v1-intermediate.pem', 'no-keycertsign-ca.pem',
-  'no-basic-constraints.pem', 'expired-root.pem', 'not-yet-valid-root.pem', 'forged-intermediate.pem',
-  'store-root.pem', 'orphan-intermediate.pem', 'dn-special-root.pem', 'dn-bmp-root.pem', 'dn-t61-root.pem'
+  'rsa-root.pem',
+  'rsa-intermediate.pem',
+  'rsa-leaf.pem',
+  'ec-p521-root.pem',
+  'ed25519-root.pem',
+  'ed25519-intermediate.pem',
+  'no-ski-root.pem',
+  'v1-root.pem',
+  'v1-intermediate.pem',
+  'no-keycertsign-ca.pem',
+  'no-basic-constraints.pem',
+  'expired-root.pem',
+  'not-yet-valid-root.pem',
+  'forged-intermediate.pem',
+  'store-root.pem',
+  'orphan-intermediate.pem',
+  'dn-special-root.pem',
+  'dn-bmp-root.pem',
+  'dn-t61-root.pem'
 ]
 
 async function parsedFixture(file: string): Promise<ParsedCertificate> {
@@ -23,29 +38,35 @@ async function parsedFixture(file: string): Promise<ParsedCertificate> {
 /** Facts from `openssl x509 -text`, in the shape of ParsedCertificate. */
 async function textFacts(file: string): Promise<Partial<ParsedCertificate>> {
   const text = await openssl(['x509', '-in', fixture(file), '-noout', '-text'])
-  const section = (title: string): string => new RegExp(`${title}:[^\\n]*\\n([\\s\\S]*?)(?=\\n\\s+X509v3 |\\n\\s*Signature Algorithm)`).exec(text)?.[1] ?? ''
+  const section = (title: string): string =>
+    new RegExp(`${title}:[^\\n]*\\n([\\s\\S]*?)(?=\\n\\s+X509v3 |\\n\\s*Signature Algorithm)`).exec(text)?.[1] ?? ''
   const algorithm = /Public Key Algorithm: (\S+)/.exec(text)?.[1]
   const basic = /X509v3 Basic Constraints:[^\n]*\n\s+CA:(TRUE|FALSE)(?:, pathlen:(\d+))?/.exec(text)
   const usage = /X509v3 Key Usage:[^\n]*\n\s+([^\n]*)/.exec(text)?.[1]
   const curve = /NIST CURVE: (\S+)/.exec(text)?.[1]
   return {
     version: Number(/Version: (\d)/.exec(text)?.[1]),
-    keyAlgorithm: ({ rsaEncryption: 'rsa', 'id-ecPublicKey': 'ec', ED25519: 'ed25519' } as const)[algorithm as 'rsaEncryption'] ?? 'unknown',
+    keyAlgorithm:
+      ({ rsaEncryption: 'rsa', 'id-ecPublicKey': 'ec', ED25519: 'ed25519' } as const)[algorithm as 'rsaEncryption'] ?? 'unknown',
     ...(curve === undefined ? {} : { curve }),
-    ...(basic === null ? {} : { basicConstraints: { cA: basic[1] === 'TRUE', ...(basic[2] === undefined ? {} : { pathLenConstraint: Number(basic[2]) }) } }),
-    ...(usage === undefined ? {} : {
-      keyUsage: {
-        keyCertSign: usage.includes('Certificate Sign'),
-        cRLSign: usage.includes('CRL Sign'),
-        digitalSignature: usage.includes('Digital Signature')
-      }
-    }),
+    ...(basic === null
+      ? {}
+      : { basicConstraints: { cA: basic[1] === 'TRUE', ...(basic[2] === undefined ? {} : { pathLenConstraint: Number(basic[2]) }) } }),
+    ...(usage === undefined
+      ? {}
+      : {
+          keyUsage: {
+            keyCertSign: usage.includes('Certificate Sign'),
+            cRLSign: usage.includes('CRL Sign'),
+            digitalSignature: usage.includes('Digital Signature')
+          }
+        }),
     crlDistributionPoints: [...section('X509v3 CRL Distribution Points').matchAll(/URI:(\S+)/g)].map((m) => m[1] ?? ''),
     freshestCrl: [...section('X509v3 Freshest CRL').matchAll(/URI:(\S+)/g)].map((m) => m[1] ?? '')
   }
 }
 
-describe('certificate facts equal openssl\'s', () => {
+describe("certificate facts equal openssl's", () => {
   it.each(SINGLE_CERTIFICATE_FILES)('%s: fingerprints, names, validity, key identifiers, self-signature', async (file) => {
     const [certificate, facts] = await Promise.all([parsedFixture(file), opensslFacts(fixture(file))])
     expect({
@@ -66,11 +87,11 @@ describe('certificate facts equal openssl\'s', () => {
       issuer: facts.issuer,
       notBefore: facts.notBefore,
       notAfter: facts.notAfter,
-      subjectKeyIdentifier: facts.ski ?? await keyIdentifierMethod1(fixture(file)),
+      subjectKeyIdentifier: facts.ski ?? (await keyIdentifierMethod1(fixture(file))),
       hasSubjectKeyIdentifierExtension: facts.ski !== undefined,
       authorityKeyIdentifier: facts.aki,
       // Self-signed: same name, and openssl verifies the signature with the certificate's own key.
-      selfSigned: facts.subject === facts.issuer && await signatureVerifies(fixture(file), fixture(file))
+      selfSigned: facts.subject === facts.issuer && (await signatureVerifies(fixture(file), fixture(file)))
     })
     expect(certificate.thumbprint).toMatch(/^[0-9A-F]{40}$/)
     expect(certificate.sha256).toMatch(/^[0-9A-F]{64}$/)
@@ -94,7 +115,14 @@ describe('self-signed', () => {
   })
 
   it('means a valid self-signature even without keyCertSign, which `openssl verify` refuses for another reason', async () => {
-    const verify = await run(['verify', '-no_check_time', '-check_ss_sig', '-CAfile', fixture('no-keycertsign-ca.pem'), fixture('no-keycertsign-ca.pem')])
+    const verify = await run([
+      'verify',
+      '-no_check_time',
+      '-check_ss_sig',
+      '-CAfile',
+      fixture('no-keycertsign-ca.pem'),
+      fixture('no-keycertsign-ca.pem')
+    ])
     expect(verify.stdout + verify.stderr).toContain('key usage does not include certificate signing')
     expect(await signatureVerifies(fixture('no-keycertsign-ca.pem'), fixture('no-keycertsign-ca.pem'))).toBe(true)
     expect((await parsedFixture('no-keycertsign-ca.pem')).selfSigned).toBe(true)
@@ -130,10 +158,12 @@ describe('subject key identifier', () => {
   })
 
   it.each(['rsa-root.pem', 'ec-p521-root.pem', 'ed25519-root.pem'])(
-    '%s: the oracle agrees with openssl\'s own `subjectKeyIdentifier = hash` (also method 1)', async (file) => {
+    "%s: the oracle agrees with openssl's own `subjectKeyIdentifier = hash` (also method 1)",
+    async (file) => {
       const facts = await opensslFacts(fixture(file))
       expect(await keyIdentifierMethod1(fixture(file))).toBe(facts.ski)
-    })
+    }
+  )
 })
 
 describe('validity', () => {

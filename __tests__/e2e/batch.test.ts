@@ -15,14 +15,19 @@ const chain = makeChain(24, 'Batch')
 const CHAIN = chain.files.map((f) => fingerprints(f).sha1).sort()
 
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 beforeEach(() => emulator.reset())
 
-const run = (inputs: Record<string, string>, workspace?: string) => runAction(
-  { kind: 'pki', 'display-name': 'Batched', certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
-  { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '2' }, ...(workspace !== undefined ? { workspace } : {}) }
-)
+const run = (inputs: Record<string, string>, workspace?: string) =>
+  runAction(
+    { kind: 'pki', 'display-name': 'Batched', certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
+    { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '2' }, ...(workspace !== undefined ? { workspace } : {}) }
+  )
 const runChain = () => run({ certificates: chain.files.map((f) => basename(f)).join('\n') }, chain.dir)
 const errors = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error'))
 const batches = () => emulator.requests.filter((r) => r.path.endsWith('/$batch'))
@@ -34,7 +39,11 @@ describe('25 CAs into a new PKI', () => {
     expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
     expect(holdings(emulator, 'pki')).toEqual([CHAIN])
     expect(batches()).toHaveLength(2)
-    expect(caCreates().map((r) => r.batch).sort()).toEqual([...Array(20).fill(batches()[0]!.seq), ...Array(5).fill(batches()[1]!.seq)].sort())
+    expect(
+      caCreates()
+        .map((r) => r.batch)
+        .sort()
+    ).toEqual([...Array(20).fill(batches()[0]!.seq), ...Array(5).fill(batches()[1]!.seq)].sort())
     expect(caCreates().every((r) => r.status === 201 && r.schemaValid === true)).toBe(true)
     expect((JSON.parse(result.outputs.created!) as string[]).sort()).toEqual(CHAIN)
     expect(JSON.parse(result.outputs['certificate-authority-ids']!)).toHaveLength(25)
@@ -100,7 +109,11 @@ describe('faults on items', () => {
     emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 504, times: 1 })
     const result = await run({})
     expect(result.code).toBe(1)
-    expect(errors(result.stdout)).toEqual([expect.stringMatching(/POST \/.*\/certificateAuthorities failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: /)])
+    expect(errors(result.stdout)).toEqual([
+      expect.stringMatching(
+        /POST \/.*\/certificateAuthorities failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: /
+      )
+    ])
     expect(result.stdout).toMatch(/was lost/)
     expect(batches()).toHaveLength(1)
     expect(holdings(emulator, 'pki')).toEqual([[EXAMPLES_BY_FILE[2]]])
@@ -128,7 +141,10 @@ describe('faults on items', () => {
 describe('replace into a full PKI', () => {
   it('deletes the extras the plan puts first to stay within 250 CAs before adding, the rest after', async () => {
     const extra = read(makeChain(0, 'Extra').files[0]!)
-    emulator.state.seedPki('Batched', Array.from({ length: 250 }, () => extra))
+    emulator.state.seedPki(
+      'Batched',
+      Array.from({ length: 250 }, () => extra)
+    )
     const result = await run({ mode: 'replace' })
     expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
     expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])

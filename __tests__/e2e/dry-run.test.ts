@@ -8,7 +8,11 @@ import { join } from 'node:path'
 import { fingerprints, makeChain, openssl } from '../helpers/openssl.ts'
 import { ROOT, runAction, type ActionRun } from '../../emulator/run-action.ts'
 
-const EXAMPLES = ['examples/contoso/contoso-root-ca.cer', 'examples/contoso/contoso-issuing-ca-1.pem', 'examples/contoso/contoso-issuing-ca-2.pem']
+const EXAMPLES = [
+  'examples/contoso/contoso-root-ca.cer',
+  'examples/contoso/contoso-issuing-ca-1.pem',
+  'examples/contoso/contoso-issuing-ca-2.pem'
+]
 
 // Any connection at all lands here: the proxy, the OIDC endpoint, Graph and the authority all
 // point at it.
@@ -16,19 +20,31 @@ let tripwire: Server
 let connections = 0
 let tripwireEnv: Record<string, string>
 beforeAll(async () => {
-  tripwire = createServer((socket) => { connections += 1; socket.destroy() })
+  tripwire = createServer((socket) => {
+    connections += 1
+    socket.destroy()
+  })
   await new Promise<void>((done) => tripwire.listen(0, '127.0.0.1', done))
   const port = (tripwire.address() as { port: number }).port
   const url = `http://127.0.0.1:${port}`
   tripwireEnv = {
-    HTTPS_PROXY: url, HTTP_PROXY: url, https_proxy: url, http_proxy: url,
-    ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
+    HTTPS_PROXY: url,
+    HTTP_PROXY: url,
+    https_proxy: url,
+    http_proxy: url,
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/token?api-version=2.0`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
   }
 })
-afterAll(async () => { await new Promise((done) => tripwire.close(done)) })
+afterAll(async () => {
+  await new Promise((done) => tripwire.close(done))
+})
 
 const dryRun = (inputs: Record<string, string>, workspace?: string): Promise<ActionRun> =>
-  runAction({ 'dry-run': 'true', certificates: EXAMPLES.join('\n'), ...inputs }, { env: tripwireEnv, ...(workspace !== undefined ? { workspace } : {}) })
+  runAction(
+    { 'dry-run': 'true', certificates: EXAMPLES.join('\n'), ...inputs },
+    { env: tripwireEnv, ...(workspace !== undefined ? { workspace } : {}) }
+  )
 
 describe('offline dry-run of the example chain', () => {
   let pki: ActionRun
@@ -50,7 +66,9 @@ describe('offline dry-run of the example chain', () => {
       const { sha1, sha256 } = fingerprints(join(ROOT, file))
       expect(certificates[i]).toMatchObject({ thumbprint: sha1, sha256, isRootAuthority: i === 0 })
       const inform = file.endsWith('.cer') ? ['-inform', 'DER'] : []
-      const end = openssl(['x509', ...inform, '-in', join(ROOT, file), '-noout', '-enddate']).split('=')[1]!.trim()
+      const end = openssl(['x509', ...inform, '-in', join(ROOT, file), '-noout', '-enddate'])
+        .split('=')[1]!
+        .trim()
       expect(certificates[i]!.notAfter).toBe(new Date(end).toISOString())
     })
     expect(certificates[0]).toMatchObject({
@@ -64,12 +82,18 @@ describe('offline dry-run of the example chain', () => {
 
   it('sets the plan and the empty write outputs', () => {
     expect(JSON.parse(pki.outputs.plan!)).toEqual([
-      { method: 'POST', path: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations', reason: 'create the PKI "Contoso PKI"' },
-      ...['root CN=Contoso Demo Root CA', 'intermediate CN=Contoso Demo Issuing CA 1', 'intermediate CN=Contoso Demo Issuing CA 2'].map((what) => ({
+      {
         method: 'POST',
-        path: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/{pkiId}/certificateAuthorities',
-        reason: expect.stringContaining(`add ${what}`)
-      }))
+        path: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations',
+        reason: 'create the PKI "Contoso PKI"'
+      },
+      ...['root CN=Contoso Demo Root CA', 'intermediate CN=Contoso Demo Issuing CA 1', 'intermediate CN=Contoso Demo Issuing CA 2'].map(
+        (what) => ({
+          method: 'POST',
+          path: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/{pkiId}/certificateAuthorities',
+          reason: expect.stringContaining(`add ${what}`)
+        })
+      )
     ])
     for (const name of ['created', 'removed', 'unchanged', 'certificate-authority-ids']) expect(pki.outputs[name]).toBe('[]')
     expect(pki.outputs['configuration-id']).toBeUndefined()
@@ -77,7 +101,9 @@ describe('offline dry-run of the example chain', () => {
 
   it('writes a job summary with the CA table and the plan', () => {
     expect(pki.summary).toMatch(/\| Subject \| Role \| Thumbprint \(SHA-1\) \| Expires \| CRL URL \| Status \|/)
-    expect(pki.summary).toMatch(/\| CN=Contoso Demo Root CA, O=Contoso Demo, C=US \| root \| `[0-9A-F]{40}` \| \d{4}-\d\d-\d\d \| http:\/\/crl\.contoso\.example\/pki\/contoso-root\.crl \| planned \|/)
+    expect(pki.summary).toMatch(
+      /\| CN=Contoso Demo Root CA, O=Contoso Demo, C=US \| root \| `[0-9A-F]{40}` \| \d{4}-\d\d-\d\d \| http:\/\/crl\.contoso\.example\/pki\/contoso-root\.crl \| planned \|/
+    )
     expect(pki.summary).toMatch(/### Plan: 4 Graph operation\(s\)/)
   })
 
@@ -87,13 +113,19 @@ describe('offline dry-run of the example chain', () => {
 
   it.each<[string, Record<string, string>, string[]]>([
     ['organization', {}, ['POST /organization/{tenantId}/certificateBasedAuthConfiguration']],
-    ['application', { 'display-name': 'Contoso apps' }, ['POST /directory/certificateAuthorities/certificateBasedApplicationConfigurations']]
+    [
+      'application',
+      { 'display-name': 'Contoso apps' },
+      ['POST /directory/certificateAuthorities/certificateBasedApplicationConfigurations']
+    ]
   ])('plans kind %s', async (kind, extra, expected) => {
     connections = 0
     const run = await dryRun({ kind, ...extra })
     expect(run.code).toBe(0)
     expect(connections).toBe(0)
-    expect((JSON.parse(run.outputs.plan!) as Array<{ method: string; path: string }>).map((op) => `${op.method} ${op.path}`)).toEqual(expected)
+    expect((JSON.parse(run.outputs.plan!) as Array<{ method: string; path: string }>).map((op) => `${op.method} ${op.path}`)).toEqual(
+      expected
+    )
   })
 
   it('takes crl-urls overrides', async () => {
@@ -110,18 +142,49 @@ describe('offline dry-run failures: exit 1, one clear message, no stack trace, n
   const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
   const chain = makeChain(1, 'Fail')
   copyFileSync(chain.files[1]!, join(workspace, 'orphan.pem'))
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(workspace, 'leaf.key'),
-    '-out', join(workspace, 'leaf.pem'), '-days', '3650', '-subj', '/CN=leaf.example.test', '-addext', 'basicConstraints=critical,CA:FALSE'])
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(workspace, 'leaf.key'),
+    '-out',
+    join(workspace, 'leaf.pem'),
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=leaf.example.test',
+    '-addext',
+    'basicConstraints=critical,CA:FALSE'
+  ])
   writeFileSync(join(workspace, 'with-key.pem'), readFileSync(chain.files[0]!, 'utf8') + readFileSync(join(workspace, 'leaf.key'), 'utf8'))
-  const keyBody = readFileSync(join(workspace, 'leaf.key'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('-----'))
+  const keyBody = readFileSync(join(workspace, 'leaf.key'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('-----'))
 
   it.each([
-    ['an unknown kind', { kind: 'tenant', certificates: 'leaf.pem' }, /::error::Input `kind` is "tenant"; accepted values: organization, pki, application/],
-    ['a bad boolean', { kind: 'pki', 'display-name': 'x', certificates: 'leaf.pem', strict: 'maybe' }, /::error::Input `strict` is "maybe"; accepted values: true or false/],
+    [
+      'an unknown kind',
+      { kind: 'tenant', certificates: 'leaf.pem' },
+      /::error::Input `kind` is "tenant"; accepted values: organization, pki, application/
+    ],
+    [
+      'a bad boolean',
+      { kind: 'pki', 'display-name': 'x', certificates: 'leaf.pem', strict: 'maybe' },
+      /::error::Input `strict` is "maybe"; accepted values: true or false/
+    ],
     ['a pattern that matches nothing', { kind: 'organization', certificates: 'nope/*.pem' }, /nope\/\*\.pem/],
     ['a certificate that is not a CA', { kind: 'organization', certificates: 'leaf.pem' }, /::error file=leaf\.pem::.*not a CA/],
     ['an intermediate without its issuer', { kind: 'organization', certificates: 'orphan.pem' }, /::error file=orphan\.pem::.*issu/i],
-    ['a private key in a certificate file', { kind: 'organization', certificates: 'with-key.pem' }, /::error file=with-key\.pem::.*private key/i]
+    [
+      'a private key in a certificate file',
+      { kind: 'organization', certificates: 'with-key.pem' },
+      /::error file=with-key\.pem::.*private key/i
+    ]
   ])('%s', async (_name, inputs, message) => {
     connections = 0
     const run = await runAction({ 'dry-run': 'true', ...inputs }, { workspace, env: tripwireEnv })

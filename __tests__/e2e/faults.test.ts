@@ -30,35 +30,97 @@ interface Scenario {
 const root = exampleBytes(0)
 const [i1, i2] = [exampleBytes(1), exampleBytes(2)]
 const SCENARIOS: Scenario[] = [
-  { name: 'organization: create the store', inputs: { kind: 'organization' }, seed: () => {},
-    method: 'POST', path: /\/certificateBasedAuthConfiguration$/, expected: [ALL] },
-  { name: 'organization: delete before re-creating', inputs: { kind: 'organization', 'allow-recreate': 'true' },
-    seed: (e) => e.state.seedOrganization([root]), method: 'DELETE', path: /\/certificateBasedAuthConfiguration\/.+/, expected: [ALL] },
+  {
+    name: 'organization: create the store',
+    inputs: { kind: 'organization' },
+    seed: () => {},
+    method: 'POST',
+    path: /\/certificateBasedAuthConfiguration$/,
+    expected: [ALL]
+  },
+  {
+    name: 'organization: delete before re-creating',
+    inputs: { kind: 'organization', 'allow-recreate': 'true' },
+    seed: (e) => e.state.seedOrganization([root]),
+    method: 'DELETE',
+    path: /\/certificateBasedAuthConfiguration\/.+/,
+    expected: [ALL]
+  },
   // The restore after a failed create POSTs to the same path: the permanent fault here hits once,
   // so the restore goes through (restore.test.ts covers a restore that fails too).
-  { name: 'organization: create after the delete', inputs: { kind: 'organization', 'allow-recreate': 'true' },
-    seed: (e) => e.state.seedOrganization([root]), method: 'POST', path: /\/certificateBasedAuthConfiguration$/, expected: [ALL], permanentTimes: 1 },
-  { name: 'pki: create the PKI', inputs: { kind: 'pki', 'display-name': 'Faulty' }, seed: () => {},
-    method: 'POST', path: /\/certificateBasedAuthConfigurations$/, expected: [ALL] },
-  { name: 'pki: add a CA', inputs: { kind: 'pki', 'display-name': 'Faulty' }, seed: (e) => e.state.seedPki('Faulty', [root]),
-    method: 'POST', path: /\/certificateAuthorities$/, expected: [ALL] },
-  { name: 'pki: update a CRL URL', inputs: { kind: 'pki', 'display-name': 'Faulty' },
+  {
+    name: 'organization: create after the delete',
+    inputs: { kind: 'organization', 'allow-recreate': 'true' },
+    seed: (e) => e.state.seedOrganization([root]),
+    method: 'POST',
+    path: /\/certificateBasedAuthConfiguration$/,
+    expected: [ALL],
+    permanentTimes: 1
+  },
+  {
+    name: 'pki: create the PKI',
+    inputs: { kind: 'pki', 'display-name': 'Faulty' },
+    seed: () => {},
+    method: 'POST',
+    path: /\/certificateBasedAuthConfigurations$/,
+    expected: [ALL]
+  },
+  {
+    name: 'pki: add a CA',
+    inputs: { kind: 'pki', 'display-name': 'Faulty' },
+    seed: (e) => e.state.seedPki('Faulty', [root]),
+    method: 'POST',
+    path: /\/certificateAuthorities$/,
+    expected: [ALL]
+  },
+  {
+    name: 'pki: update a CRL URL',
+    inputs: { kind: 'pki', 'display-name': 'Faulty' },
     seed: (e) => e.state.seedPki('Faulty', [{ certificate: root, crlUrl: 'http://old.example.test/root.crl' }, i1, i2]),
-    method: 'PATCH', path: /\/certificateAuthorities\/.+/, expected: [ALL] },
-  { name: 'pki: remove an extra (replace)', inputs: { kind: 'pki', 'display-name': 'Faulty', mode: 'replace' },
+    method: 'PATCH',
+    path: /\/certificateAuthorities\/.+/,
+    expected: [ALL]
+  },
+  {
+    name: 'pki: remove an extra (replace)',
+    inputs: { kind: 'pki', 'display-name': 'Faulty', mode: 'replace' },
     seed: (e) => e.state.seedPki('Faulty', [root, i1, i2, read(extra.files[0]!)]),
-    method: 'DELETE', path: /\/certificateAuthorities\/.+/, expected: [ALL] },
-  { name: 'application: create the configuration', inputs: { kind: 'application', 'display-name': 'Faulty' }, seed: () => {},
-    method: 'POST', path: /\/certificateBasedApplicationConfigurations$/, expected: [ALL] },
-  { name: 'application: add a CA', inputs: { kind: 'application', 'display-name': 'Faulty' },
+    method: 'DELETE',
+    path: /\/certificateAuthorities\/.+/,
+    expected: [ALL]
+  },
+  {
+    name: 'application: create the configuration',
+    inputs: { kind: 'application', 'display-name': 'Faulty' },
+    seed: () => {},
+    method: 'POST',
+    path: /\/certificateBasedApplicationConfigurations$/,
+    expected: [ALL]
+  },
+  {
+    name: 'application: add a CA',
+    inputs: { kind: 'application', 'display-name': 'Faulty' },
     seed: (e) => e.state.seedApplicationConfiguration('Faulty', [root]),
-    method: 'POST', path: /\/trustedCertificateAuthorities$/, expected: [ALL] },
-  { name: 'application: mark an intermediate', inputs: { kind: 'application', 'display-name': 'Faulty' },
+    method: 'POST',
+    path: /\/trustedCertificateAuthorities$/,
+    expected: [ALL]
+  },
+  {
+    name: 'application: mark an intermediate',
+    inputs: { kind: 'application', 'display-name': 'Faulty' },
     seed: (e) => e.state.seedApplicationConfiguration('Faulty', [root, { certificate: i1, isRootAuthority: true }, i2]),
-    method: 'PATCH', path: /\/trustedCertificateAuthorities\/.+/, expected: [ALL] },
-  { name: 'application: remove an extra (replace)', inputs: { kind: 'application', 'display-name': 'Faulty', mode: 'replace' },
+    method: 'PATCH',
+    path: /\/trustedCertificateAuthorities\/.+/,
+    expected: [ALL]
+  },
+  {
+    name: 'application: remove an extra (replace)',
+    inputs: { kind: 'application', 'display-name': 'Faulty', mode: 'replace' },
     seed: (e) => e.state.seedApplicationConfiguration('Faulty', [root, i1, i2, read(extra.files[0]!)]),
-    method: 'DELETE', path: /\/trustedCertificateAuthorities\/.+/, expected: [ALL] }
+    method: 'DELETE',
+    path: /\/trustedCertificateAuthorities\/.+/,
+    expected: [ALL]
+  }
 ]
 
 type Fault = Omit<FaultRule, 'method' | 'path'>
@@ -74,14 +136,19 @@ const TRANSIENT: Array<[string, Fault]> = [
 ]
 
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 beforeEach(() => emulator.reset())
 
-const run = (inputs: Record<string, string>) => runAction(
-  { certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
-  { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1' } }
-)
+const run = (inputs: Record<string, string>) =>
+  runAction(
+    { certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
+    { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1' } }
+  )
 
 describe.each(SCENARIOS)('$name', (scenario) => {
   it.each(TRANSIENT)('survives %s: exit 0, exactly the CAs wanted', async (_name, fault) => {
@@ -96,12 +163,18 @@ describe.each(SCENARIOS)('$name', (scenario) => {
   it('fails for good on a 500 with a traceable message, and loses nothing the tenant trusted', async () => {
     scenario.seed(emulator)
     const before = holdings(emulator, scenario.inputs.kind!)
-    emulator.faults.add({ method: scenario.method, path: scenario.path, status: 500,
-      ...(scenario.permanentTimes !== undefined ? { times: scenario.permanentTimes } : {}) })
+    emulator.faults.add({
+      method: scenario.method,
+      path: scenario.path,
+      status: 500,
+      ...(scenario.permanentTimes !== undefined ? { times: scenario.permanentTimes } : {})
+    })
     const result = await run(scenario.inputs)
     expect(result.code).toBe(1)
     const error = result.stdout.split('\n').find((l) => l.startsWith('::error::'))
-    expect(error).toMatch(new RegExp(`${scenario.method} /.* failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: `))
+    expect(error).toMatch(
+      new RegExp(`${scenario.method} /.* failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: `)
+    )
     // Whatever the tenant trusted before is still trusted (extras may be gone only in replace, and only later).
     const after = new Set(holdings(emulator, scenario.inputs.kind!).flat())
     for (const thumbprint of before.flat()) if (thumbprint !== EXTRA) expect(after.has(thumbprint)).toBe(true)
@@ -137,7 +210,7 @@ describe('permission and sign-in faults', () => {
     expect(emulator.requests.filter((r) => r.role === 'graph')).toEqual([])
   })
 
-  it('an expired assertion (the ID token\'s clock far behind): AADSTS700024 with what to check', async () => {
+  it("an expired assertion (the ID token's clock far behind): AADSTS700024 with what to check", async () => {
     emulator.config.idTokenClockSkewSeconds = -3600
     const result = await run({ kind: 'pki', 'display-name': 'x' })
     expect(result.code).toBe(1)

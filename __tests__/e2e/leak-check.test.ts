@@ -8,8 +8,12 @@ import { runAction } from '../../emulator/run-action.ts'
 
 const CERTIFICATES = 'examples/contoso/*.cer\nexamples/contoso/*.pem'
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 
 describe('findLeaks', () => {
   const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJyZXBvOm9jdG8vcmVwbyJ9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg'
@@ -19,13 +23,28 @@ describe('findLeaks', () => {
   it.each<[string, string, string[]]>([
     ['a JWT on a log line', `::debug::token ${token}`, ['stdout line 1: a JWT']],
     ['a JWT only on an ::add-mask:: line', `::add-mask::${token}\nok`, []],
-    ['a PEM private key (its BEGIN line, and its body line by line)', `text\n${key}`,
-      ['stdout line 2: a PEM private key', 'stdout line 3: 32 characters of key 1 (from offset 0)', 'stdout line 4: 32 characters of key 1 (from offset 64)',
-        'stdout line 5: 32 characters of key 1 (from offset 128)']],
+    [
+      'a PEM private key (its BEGIN line, and its body line by line)',
+      `text\n${key}`,
+      [
+        'stdout line 2: a PEM private key',
+        'stdout line 3: 32 characters of key 1 (from offset 0)',
+        'stdout line 4: 32 characters of key 1 (from offset 64)',
+        'stdout line 5: 32 characters of key 1 (from offset 128)'
+      ]
+    ],
     // Two bytes before it shift the base64 groups: the DER from its second byte (key 2) lines up.
-    ['the key DER at another alignment inside a longer base64 text', Buffer.concat([Buffer.from([1, 2]), der]).toString('base64'), ['stdout line 1: key 2 (whole)']],
+    [
+      'the key DER at another alignment inside a longer base64 text',
+      Buffer.concat([Buffer.from([1, 2]), der]).toString('base64'),
+      ['stdout line 1: key 2 (whole)']
+    ],
     ['the key DER as hex', `bytes: ${der.toString('hex')}`, ['stdout line 1: key 4 (whole)']],
-    ['48 characters from the middle of the key', `x${der.toString('base64').slice(40, 88)}x`, ['stdout line 1: 32 characters of key 1 (from offset 48)']],
+    [
+      '48 characters from the middle of the key',
+      `x${der.toString('base64').slice(40, 88)}x`,
+      ['stdout line 1: 32 characters of key 1 (from offset 48)']
+    ],
     ['nothing secret', 'thumbprint 333C326A7B9B50339A1CE0CDF8ED4C0AF5463F06, eyJ alone', []]
   ])('%s', (_, text, leaks) => {
     expect(findLeaks([{ name: 'stdout', text }], { key: keyMaterial(Buffer.from(key)) })).toEqual(leaks)
@@ -39,7 +58,10 @@ describe('findLeaks', () => {
 describe('runAction checks every run', () => {
   it('turns debug logging on, and knows the tokens the emulator issued during the run', async () => {
     const before = emulator.issuedTokens.length
-    const result = await runAction({ kind: 'pki', 'display-name': 'Leak check', certificates: CERTIFICATES, ...emulator.inputs() }, { env: { ...emulator.env() } })
+    const result = await runAction(
+      { kind: 'pki', 'display-name': 'Leak check', certificates: CERTIFICATES, ...emulator.inputs() },
+      { env: { ...emulator.env() } }
+    )
     expect(result.code).toBe(0)
     expect(result.leaks).toEqual([])
     expect(result.stdout).toMatch(/^::debug::/m)
@@ -60,9 +82,15 @@ describe('runAction checks every run', () => {
   it('finds registered key material in any file the run left in RUNNER_TEMP', async () => {
     const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' })
     const secret = key.toString('base64')
-    const result = await runAction({ kind: 'pki', 'display-name': secret, certificates: CERTIFICATES, 'dry-run': 'true' },
-      { secrets: keyMaterial(key), onLeak: 'report' })
-    expect(result.leaks).toEqual(expect.arrayContaining(['GITHUB_STEP_SUMMARY line 1: registered secret 1 (whole)',
-      expect.stringMatching(/^GITHUB_OUTPUT line \d+: registered secret 1 \(whole\)$/)]))
+    const result = await runAction(
+      { kind: 'pki', 'display-name': secret, certificates: CERTIFICATES, 'dry-run': 'true' },
+      { secrets: keyMaterial(key), onLeak: 'report' }
+    )
+    expect(result.leaks).toEqual(
+      expect.arrayContaining([
+        'GITHUB_STEP_SUMMARY line 1: registered secret 1 (whole)',
+        expect.stringMatching(/^GITHUB_OUTPUT line \d+: registered secret 1 \(whole\)$/)
+      ])
+    )
   })
 })

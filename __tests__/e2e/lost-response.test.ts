@@ -6,8 +6,12 @@ import { runAction } from '../../emulator/run-action.ts'
 
 const CERTIFICATES = 'examples/contoso/*.cer\nexamples/contoso/*.pem'
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 beforeEach(() => emulator.reset())
 
 const counts = (): Record<string, number> => ({
@@ -24,7 +28,10 @@ describe.each<[string, Record<string, string>, RegExp, Record<string, number>]>(
   ['pki', { 'display-name': 'Lost PKI' }, /\/certificateAuthorities$/, { pkis: 1, pkiCas: 3 }],
   ['application', { 'display-name': 'Lost apps' }, /\/certificateBasedApplicationConfigurations$/, { applications: 1, applicationCas: 3 }]
 ])('kind %s, lost response to POST %s', (kind, extra, path, expected) => {
-  it.each<[string, true | number]>([['the connection dropped', true], ['a 504 from a gateway', 504]])('after %s: re-reads, no duplicate', async (_how, lost) => {
+  it.each<[string, true | number]>([
+    ['the connection dropped', true],
+    ['a 504 from a gateway', 504]
+  ])('after %s: re-reads, no duplicate', async (_how, lost) => {
     const fault = emulator.faults.add({ method: 'POST', path, lostResponse: lost, times: 1 })
     const result = await runAction({ kind, certificates: CERTIFICATES, ...emulator.inputs(), ...extra }, { env: { ...emulator.env() } })
     expect(fault.hits).toBe(1)

@@ -19,7 +19,10 @@ afterAll(async () => {
 
 const port = (url: string): string => new URL(url).port
 const inputs = (): Record<string, string> => ({
-  kind: 'pki', 'display-name': 'Proxied PKI', certificates: 'examples/contoso/*.cer\nexamples/contoso/*.pem', ...emulator.inputs()
+  kind: 'pki',
+  'display-name': 'Proxied PKI',
+  certificates: 'examples/contoso/*.cer\nexamples/contoso/*.pem',
+  ...emulator.inputs()
 })
 
 describe('proxy', () => {
@@ -33,16 +36,20 @@ describe('proxy', () => {
 
   it.each(['https_proxy', 'HTTPS_PROXY'])('with %s and NO_PROXY covering the hosts, no request does', async (name) => {
     proxy.connects.length = 0
-    const result = await runAction({ ...inputs(), 'display-name': `Direct ${name}` },
-      { env: { ...emulator.env(), [name]: proxy.url, NO_PROXY: '127.0.0.1' } })
+    const result = await runAction(
+      { ...inputs(), 'display-name': `Direct ${name}` },
+      { env: { ...emulator.env(), [name]: proxy.url, NO_PROXY: '127.0.0.1' } }
+    )
     expect(result.code).toBe(0)
     expect(proxy.connects).toEqual([])
   })
 
   it('an unreachable proxy fails with a message that names it, and writes nothing', async () => {
     const before = emulator.requests.length
-    const result = await runAction({ ...inputs(), 'display-name': 'Unreachable' },
-      { env: { ...emulator.env(), HTTPS_PROXY: 'http://127.0.0.1:9' } })
+    const result = await runAction(
+      { ...inputs(), 'display-name': 'Unreachable' },
+      { env: { ...emulator.env(), HTTPS_PROXY: 'http://127.0.0.1:9' } }
+    )
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/::error::.*(proxy|ECONNREFUSED|refused)/i)
     expect(emulator.requests.length).toBe(before)

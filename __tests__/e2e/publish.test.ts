@@ -9,19 +9,30 @@ import { startEmulator, type Emulator, type RequestRecord } from '../../emulator
 import { ROOT, runAction, type ActionRun } from '../../emulator/run-action.ts'
 import { fingerprints } from '../helpers/openssl.ts'
 
-const FILES = ['examples/contoso/contoso-root-ca.cer', 'examples/contoso/contoso-issuing-ca-1.pem', 'examples/contoso/contoso-issuing-ca-2.pem']
+const FILES = [
+  'examples/contoso/contoso-root-ca.cer',
+  'examples/contoso/contoso-issuing-ca-1.pem',
+  'examples/contoso/contoso-issuing-ca-2.pem'
+]
 const THUMBPRINTS = FILES.map((f) => fingerprints(join(ROOT, f)).sha1)
 const WRITES = new Set(['POST', 'PATCH', 'DELETE', 'PUT'])
 const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}/
 
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 beforeEach(() => emulator.reset())
 
 async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun & { requests: RequestRecord[] }> {
   const before = emulator.requests.length
-  const result = await runAction({ certificates: FILES.join('\n'), ...emulator.inputs(), ...inputs }, { env: { ...emulator.env(), ...env } })
+  const result = await runAction(
+    { certificates: FILES.join('\n'), ...emulator.inputs(), ...inputs },
+    { env: { ...emulator.env(), ...env } }
+  )
   return { ...result, requests: emulator.requests.slice(before) }
 }
 const writes = (r: { requests: RequestRecord[] }): RequestRecord[] => r.requests.filter((q) => q.role === 'graph' && WRITES.has(q.method))
@@ -30,9 +41,12 @@ const json = (r: ActionRun, name: string): unknown => JSON.parse(r.outputs[name]
 /** Thumbprints the emulated tenant holds for the kind. */
 function held(kind: string): string[] {
   const { state } = emulator
-  const certs = kind === 'organization' ? state.organizationCba?.certificateAuthorities ?? []
-    : kind === 'pki' ? state.pkis.flatMap((p) => p.certificateAuthorities)
-      : state.applicationConfigurations.flatMap((c) => c.trustedCertificateAuthorities)
+  const certs =
+    kind === 'organization'
+      ? (state.organizationCba?.certificateAuthorities ?? [])
+      : kind === 'pki'
+        ? state.pkis.flatMap((p) => p.certificateAuthorities)
+        : state.applicationConfigurations.flatMap((c) => c.trustedCertificateAuthorities)
   return certs.map((c) => fingerprintOf(c.certificate)).sort()
 }
 function fingerprintOf(base64: string): string {
@@ -96,12 +110,17 @@ describe.each(CASES)('kind $kind on $version', ({ kind, version, extra }) => {
     const result = await run(inputs, { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' })
     expect(result.code).toBe(0)
     expect(result.requests.map((r) => r.operation).filter((o) => /openid|discovery|instance/.test(o ?? ''))).toEqual([])
-    expect(result.requests.filter((r) => r.role === 'authority').map((r) => r.path.split('?')[0])).toEqual([`/${emulator.tenantId}/oauth2/v2.0/token`])
+    expect(result.requests.filter((r) => r.role === 'authority').map((r) => r.path.split('?')[0])).toEqual([
+      `/${emulator.tenantId}/oauth2/v2.0/token`
+    ])
     expect(result.stdout).toMatch(/::debug::/)
     // `::add-mask::` is how core.setSecret asks the runner to mask a value; it never reaches the log.
     const masked = result.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))
     expect(masked.filter((l) => JWT.test(l))).toHaveLength(2) // the GitHub ID token and the access token
-    const logged = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    const logged = result.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n')
     expect(logged + result.stderr + result.summary + JSON.stringify(result.outputs)).not.toMatch(JWT)
   })
 })
@@ -111,7 +130,9 @@ describe('organization: the trust store is recreated only when allowed, with a b
     emulator.state.seedOrganization([readFileSync(join(ROOT, FILES[0]!))])
     const result = await run({ kind: 'organization' })
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/::error::The tenant trust store must change \(2 to add, 1 to update, 0 to remove\).*allow-recreate: true/)
+    expect(result.stdout).toMatch(
+      /::error::The tenant trust store must change \(2 to add, 1 to update, 0 to remove\).*allow-recreate: true/
+    )
     expect(writes(result)).toEqual([])
     expect((json(result, 'plan') as Array<{ method: string }>).map((op) => op.method)).toEqual(['DELETE', 'POST'])
   })
@@ -121,7 +142,9 @@ describe('organization: the trust store is recreated only when allowed, with a b
     const result = await run({ kind: 'organization', 'allow-recreate': 'true', certificates: FILES.join('\n') })
     expect(result.code).toBe(0)
     expect(writes(result).map((w) => w.method)).toEqual(['DELETE', 'POST'])
-    const backup = JSON.parse(readFileSync(result.outputs['backup-path']!, 'utf8')) as { certificateAuthorities: Array<{ certificate: string }> }
+    const backup = JSON.parse(readFileSync(result.outputs['backup-path']!, 'utf8')) as {
+      certificateAuthorities: Array<{ certificate: string }>
+    }
     expect(backup.certificateAuthorities.map((c) => fingerprintOf(c.certificate))).toEqual([THUMBPRINTS[0]])
     expect(held('organization')).toEqual([...THUMBPRINTS].sort())
     expect((json(result, 'created') as string[]).sort()).toEqual(THUMBPRINTS.slice(1).sort())
@@ -137,8 +160,10 @@ describe('organization: the trust store is recreated only when allowed, with a b
 
 describe('sign-in and permission failures are clear and write nothing', () => {
   it('missing OIDC variables: says to grant id-token: write', async () => {
-    const result = await runAction({ kind: 'pki', 'display-name': 'x', certificates: FILES.join('\n'), ...emulator.inputs() },
-      { env: { NODE_EXTRA_CA_CERTS: emulator.caFile } })
+    const result = await runAction(
+      { kind: 'pki', 'display-name': 'x', certificates: FILES.join('\n'), ...emulator.inputs() },
+      { env: { NODE_EXTRA_CA_CERTS: emulator.caFile } }
+    )
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/::error::.*id-token: write/)
     expect(emulator.requests).toEqual([])

@@ -17,13 +17,16 @@ const OTHER = other.files.map((f) => fingerprints(f).sha1)
 const EXAMPLES = EXAMPLE_FILES.map((f) => fingerprints(join(ROOT, f)).sha1)
 
 let emulator: Emulator
-beforeAll(async () => { emulator = await startEmulator() })
-afterAll(async () => { await emulator.close() })
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
 beforeEach(() => emulator.reset())
 
-const run = (inputs: Record<string, string>, workspace?: string) => runAction(
-  { ...emulator.inputs(), ...inputs }, { env: { ...emulator.env() }, ...(workspace !== undefined ? { workspace } : {}) }
-)
+const run = (inputs: Record<string, string>, workspace?: string) =>
+  runAction({ ...emulator.inputs(), ...inputs }, { env: { ...emulator.env() }, ...(workspace !== undefined ? { workspace } : {}) })
 
 describe('a pki publication of 10 CAs that fails for good after the 4th write', () => {
   it('exits 1, reports what it created, and a re-run completes the set without a duplicate', async () => {
@@ -48,7 +51,9 @@ describe('a pki publication of 10 CAs that fails for good after the 4th write', 
 })
 
 describe('organization with allow-recreate: the backup goes back when the create fails for good', () => {
-  const before = (): void => { emulator.state.seedOrganization([exampleBytes(0), exampleBytes(1)]) }
+  const before = (): void => {
+    emulator.state.seedOrganization([exampleBytes(0), exampleBytes(1)])
+  }
   const inputs = { kind: 'organization', 'allow-recreate': 'true', certificates: EXAMPLE_CERTIFICATES }
 
   it('restores exactly what the tenant held before, and says so', async () => {
@@ -72,7 +77,9 @@ describe('organization with allow-recreate: the backup goes back when the create
     const backup = result.outputs['backup-path']!
     expect(result.stdout).toContain('Entra now trusts NO certificate authority')
     expect(result.stdout).toContain(`--body @${backup}`)
-    expect(result.stdout).toMatch(/az rest --method POST --url https:\/\/127\.0\.0\.1:\d+\/v1\.0\/organization\/[0-9a-f-]{36}\/certificateBasedAuthConfiguration/)
+    expect(result.stdout).toMatch(
+      /az rest --method POST --url https:\/\/127\.0\.0\.1:\d+\/v1\.0\/organization\/[0-9a-f-]{36}\/certificateBasedAuthConfiguration/
+    )
     const saved = JSON.parse(readFileSync(backup, 'utf8')) as { certificateAuthorities: Array<{ certificate: string }> }
     expect(saved.certificateAuthorities).toHaveLength(2)
     // The backup is the POST body itself: putting it back restores the store.
@@ -97,7 +104,9 @@ describe('two runs at once on the same display name converge on one configuratio
     expect(holdings(emulator, kind)).toEqual([[...EXAMPLES, ...OTHER].sort()])
     expect(a.outputs['configuration-id']).toBe(b.outputs['configuration-id'])
     // Both did create a configuration: the race really happened.
-    const creates = emulator.requests.filter((r) => r.method === 'POST' && /(certificateBasedAuthConfigurations|certificateBasedApplicationConfigurations)$/.test(r.path))
+    const creates = emulator.requests.filter(
+      (r) => r.method === 'POST' && /(certificateBasedAuthConfigurations|certificateBasedApplicationConfigurations)$/.test(r.path)
+    )
     expect(creates).toHaveLength(2)
   })
 

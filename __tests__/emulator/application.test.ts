@@ -18,7 +18,10 @@ afterAll(async () => {
 beforeEach(() => emulator.reset())
 
 const ca = (cert: TestCertificate, isRootAuthority: boolean): Record<string, unknown> => ({
-  certificate: cert.base64, isRootAuthority, issuer: 'CN=x', issuerSubjectKeyIdentifier: cert.keyId
+  certificate: cert.base64,
+  isRootAuthority,
+  issuer: 'CN=x',
+  issuerSubjectKeyIdentifier: cert.keyId
 })
 
 describe('kind 3: application certificate trust configurations (beta only)', () => {
@@ -30,7 +33,11 @@ describe('kind 3: application certificate trust configurations (beta only)', () 
 
   it('creates with deep insert (200 {"value": {...}}), lists with $filter and $expand, gets, patches, deletes', async () => {
     const created = await http.call('POST', APP, {
-      body: { displayName: "Contoso's apps", description: 'd', trustedCertificateAuthorities: [ca(certs.root, true), ca(certs.intermediate, false)] }
+      body: {
+        displayName: "Contoso's apps",
+        description: 'd',
+        trustedCertificateAuthorities: [ca(certs.root, true), ca(certs.intermediate, false)]
+      }
     })
     expect(created.status).toBe(200)
     const config = created.json.value as Json
@@ -42,7 +49,9 @@ describe('kind 3: application certificate trust configurations (beta only)', () 
     expect(plain.json.value[0].trustedCertificateAuthorities).toBeUndefined()
     const expanded = await http.call('GET', `${APP}?$expand=trustedCertificateAuthorities`)
     expect(expanded.json.value[0].trustedCertificateAuthorities).toHaveLength(2)
-    expect((await http.call('GET', `${APP}/${id}?$expand=trustedCertificateAuthorities`)).json.trustedCertificateAuthorities).toHaveLength(2)
+    expect((await http.call('GET', `${APP}/${id}?$expand=trustedCertificateAuthorities`)).json.trustedCertificateAuthorities).toHaveLength(
+      2
+    )
 
     expect((await http.call('PATCH', `${APP}/${id}`, { body: { displayName: 'Renamed', description: null } })).status).toBe(204)
     expect(emulator.state.applicationConfigurations[0]).toMatchObject({ displayName: 'Renamed', description: null })
@@ -72,7 +81,10 @@ describe('kind 3: application certificate trust configurations (beta only)', () 
     expect((await http.call('POST', APP, { body: { trustedCertificateAuthorities: [] } })).status).toBe(400)
     const eleven = Array.from({ length: 11 }, () => ca(certs.root, true))
     expect((await http.call('POST', APP, { body: { trustedCertificateAuthorities: eleven } })).status).toBe(400)
-    const full = emulator.state.seedApplicationConfiguration('full', Array.from({ length: 10 }, () => certs.root.pem))
+    const full = emulator.state.seedApplicationConfiguration(
+      'full',
+      Array.from({ length: 10 }, () => certs.root.pem)
+    )
     const over = await http.call('POST', `${APP}/${full.id}/trustedCertificateAuthorities`, { body: ca(certs.root2, true) })
     expect(over.status).toBe(400)
     expect(over.json.error.message).toContain('limit is 10')

@@ -24,7 +24,9 @@ afterAll(async () => {
 
 async function postToken(body: string, tenant: string = emulator.tenantId): Promise<Answer> {
   return http.call('POST', `${emulator.urls.authority}/${tenant}/oauth2/v2.0/token`, {
-    token: null, body, headers: { 'content-type': 'application/x-www-form-urlencoded' }
+    token: null,
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' }
   })
 }
 
@@ -36,8 +38,11 @@ describe('env and inputs', () => {
     expect(env.NODE_EXTRA_CA_CERTS).toBe(emulator.caFile)
     expect(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN.length).toBeGreaterThan(20)
     expect(emulator.inputs()).toEqual({
-      'tenant-id': emulator.tenantId, 'client-id': emulator.clientId, 'graph-url': emulator.urls.graph,
-      'authority-url': emulator.urls.authority, audience: 'api://AzureADTokenExchange'
+      'tenant-id': emulator.tenantId,
+      'client-id': emulator.clientId,
+      'graph-url': emulator.urls.graph,
+      'authority-url': emulator.urls.authority,
+      audience: 'api://AzureADTokenExchange'
     })
     expect(emulator.tenantId).toMatch(/^[0-9a-f-]{36}$/)
     expect(inputsToEnv({ 'tenant-id': 't', 'display name': 'd' })).toEqual({ 'INPUT_TENANT-ID': 't', INPUT_DISPLAY_NAME: 'd' })
@@ -47,8 +52,9 @@ describe('env and inputs', () => {
 describe('GitHub OIDC token endpoint', () => {
   it('issues an ID token for the requested audience to the bearer of the request token', async () => {
     const env = emulator.env()
-    const res = await http.call('GET', `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`,
-      { token: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN })
+    const res = await http.call('GET', `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`, {
+      token: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    })
     expect(res.status).toBe(200)
     const claims = decodeJwt(res.json.value as string)?.claims ?? {}
     expect(claims).toMatchObject({
@@ -65,8 +71,10 @@ describe('GitHub OIDC token endpoint', () => {
 
   it('serves @actions/core getIDToken in a child process given only env()', async () => {
     const script = "const core = await import('@actions/core'); process.stdout.write(await core.getIDToken('api://AzureADTokenExchange'))"
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script],
-      { env: { PATH: process.env['PATH'] ?? '', ...emulator.env() }, cwd: process.cwd() })
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { PATH: process.env['PATH'] ?? '', ...emulator.env() },
+      cwd: process.cwd()
+    })
     // getIDToken masks the token first (::add-mask::), so the token is the last line.
     expect(decodeJwt(stdout.split('\n').at(-1) ?? '')?.claims['aud']).toBe('api://AzureADTokenExchange')
   })
@@ -84,7 +92,11 @@ describe('Entra token endpoint', () => {
     expect(res.json).toMatchObject({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599 })
     const claims = decodeJwt(res.json.access_token as string)?.claims
     expect(claims).toMatchObject({ tid: emulator.tenantId, aud: emulator.urls.graph, appid: emulator.clientId })
-    expect(claims?.['roles']).toEqual(['Organization.ReadWrite.All', 'PublicKeyInfrastructure.ReadWrite.All', 'AppCertTrustConfiguration.ReadWrite.All'])
+    expect(claims?.['roles']).toEqual([
+      'Organization.ReadWrite.All',
+      'PublicKeyInfrastructure.ReadWrite.All',
+      'AppCertTrustConfiguration.ReadWrite.All'
+    ])
     const graph = await http.call('GET', '/v1.0/organization', { token: res.json.access_token as string })
     expect(graph.status).toBe(200)
     const record = emulator.requests.find((r) => r.operation === 'token' && r.status === 200)
@@ -99,16 +111,72 @@ describe('Entra token endpoint', () => {
   const now = (): number => Math.floor(Date.now() / 1000)
   const cases: Array<[string, () => { body: string; tenant?: string }, number, string, number]> = [
     ['an unknown tenant', () => ({ body: tokenForm(emulator), tenant: 'fabrikam.onmicrosoft.com' }), 400, 'invalid_request', 90002],
-    ['an unknown client id', () => ({ body: tokenForm(emulator, { client_id: '11111111-1111-1111-1111-111111111111' }) }), 400, 'unauthorized_client', 700016],
-    ['a subject without federated credential', () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', sub: 'repo:octo-org/octo-repo:pull_request' }) }) }), 400, 'invalid_request', 70021],
-    ['a wrong audience', () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'https://github.com/octo-org' }) }) }), 400, 'invalid_request', 70021],
-    ['an expired assertion', () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', exp: now() - 10 }) }) }), 401, 'invalid_client', 700024],
-    ['another issuer', () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', iss: 'https://evil.example' }) }) }), 400, 'invalid_request', 700211],
-    ['an assertion signed by another key', () => ({ body: tokenForm(emulator, { client_assertion: emulator.accessToken() }) }), 401, 'invalid_client', 700027],
+    [
+      'an unknown client id',
+      () => ({ body: tokenForm(emulator, { client_id: '11111111-1111-1111-1111-111111111111' }) }),
+      400,
+      'unauthorized_client',
+      700016
+    ],
+    [
+      'a subject without federated credential',
+      () => ({
+        body: tokenForm(emulator, {
+          client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', sub: 'repo:octo-org/octo-repo:pull_request' })
+        })
+      }),
+      400,
+      'invalid_request',
+      70021
+    ],
+    [
+      'a wrong audience',
+      () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'https://github.com/octo-org' }) }) }),
+      400,
+      'invalid_request',
+      70021
+    ],
+    [
+      'an expired assertion',
+      () => ({ body: tokenForm(emulator, { client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', exp: now() - 10 }) }) }),
+      401,
+      'invalid_client',
+      700024
+    ],
+    [
+      'another issuer',
+      () => ({
+        body: tokenForm(emulator, {
+          client_assertion: emulator.idToken({ aud: 'api://AzureADTokenExchange', iss: 'https://evil.example' })
+        })
+      }),
+      400,
+      'invalid_request',
+      700211
+    ],
+    [
+      'an assertion signed by another key',
+      () => ({ body: tokenForm(emulator, { client_assertion: emulator.accessToken() }) }),
+      401,
+      'invalid_client',
+      700027
+    ],
     ['a malformed assertion', () => ({ body: tokenForm(emulator, { client_assertion: 'not-a-jwt' }) }), 401, 'invalid_client', 50027],
     ['no assertion', () => ({ body: tokenForm(emulator, { client_assertion: '' }) }), 401, 'invalid_client', 7000218],
-    ['a scope without /.default', () => ({ body: tokenForm(emulator, { scope: `${emulator.urls.graph}/Organization.ReadWrite.All` }) }), 400, 'invalid_scope', 1002012],
-    ['a scope for another resource', () => ({ body: tokenForm(emulator, { scope: 'https://graph.microsoft.com/.default' }) }), 400, 'invalid_resource', 500011],
+    [
+      'a scope without /.default',
+      () => ({ body: tokenForm(emulator, { scope: `${emulator.urls.graph}/Organization.ReadWrite.All` }) }),
+      400,
+      'invalid_scope',
+      1002012
+    ],
+    [
+      'a scope for another resource',
+      () => ({ body: tokenForm(emulator, { scope: 'https://graph.microsoft.com/.default' }) }),
+      400,
+      'invalid_resource',
+      500011
+    ],
     ['another grant type', () => ({ body: tokenForm(emulator, { grant_type: 'password' }) }), 400, 'unsupported_grant_type', 70003]
   ]
   it.each(cases)('refuses %s with the AADSTS code Entra uses', async (_name, make, status, error, code) => {
@@ -131,9 +199,15 @@ describe('Entra token endpoint', () => {
   })
 
   it('serves and logs the metadata endpoints MSAL would fetch by itself', async () => {
-    const meta = await http.call('GET', `${emulator.urls.authority}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`, { token: null })
+    const meta = await http.call('GET', `${emulator.urls.authority}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`, {
+      token: null
+    })
     expect(meta.json.token_endpoint).toBe(`${emulator.urls.authority}/${emulator.tenantId}/oauth2/v2.0/token`)
-    const discovery = await http.call('GET', `${emulator.urls.authority}/common/discovery/instance?api-version=1.1&authorization_endpoint=x`, { token: null })
+    const discovery = await http.call(
+      'GET',
+      `${emulator.urls.authority}/common/discovery/instance?api-version=1.1&authorization_endpoint=x`,
+      { token: null }
+    )
     expect(discovery.json['tenant_discovery_endpoint']).toContain('/v2.0/.well-known/openid-configuration')
     expect(emulator.requests.filter((r) => r.operation === 'openid-configuration' || r.operation === 'instance-discovery')).toHaveLength(2)
   })
@@ -141,18 +215,32 @@ describe('Entra token endpoint', () => {
 
 /** MSAL's network module over undici, trusting the emulator's CA (as the action does through NODE_EXTRA_CA_CERTS). */
 function undiciNetwork(): INetworkModule {
-  const send = async <T>(method: 'GET' | 'POST', url: string, options?: { headers?: Record<string, string>; body?: string }): Promise<NetworkResponse<T>> => {
-    const res = await request(url, { method, dispatcher, ...(options?.headers ? { headers: options.headers } : {}), ...(options?.body ? { body: options.body } : {}) })
+  const send = async <T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: { headers?: Record<string, string>; body?: string }
+  ): Promise<NetworkResponse<T>> => {
+    const res = await request(url, {
+      method,
+      dispatcher,
+      ...(options?.headers ? { headers: options.headers } : {}),
+      ...(options?.body ? { body: options.body } : {})
+    })
     const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]))
     return { status: res.statusCode, headers, body: (await res.body.json()) as T }
   }
-  return { sendGetRequestAsync: (url, options) => send('GET', url, options), sendPostRequestAsync: (url, options) => send('POST', url, options) }
+  return {
+    sendGetRequestAsync: (url, options) => send('GET', url, options),
+    sendPostRequestAsync: (url, options) => send('POST', url, options)
+  }
 }
 
 describe('MSAL node 7 against the token endpoint', () => {
   it('gets a token with a clientAssertion callback and metadata given up front, without metadata calls', async () => {
     const before = emulator.requests.length
-    const metadata: Json = (await http.call('GET', `${emulator.urls.authority}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`, { token: null })).json
+    const metadata: Json = (
+      await http.call('GET', `${emulator.urls.authority}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`, { token: null })
+    ).json
     const app = new ConfidentialClientApplication({
       auth: {
         clientId: emulator.clientId,

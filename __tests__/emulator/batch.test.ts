@@ -22,10 +22,17 @@ beforeEach(() => emulator.reset())
 const RELATIVE_PKI = PKI.replace(/^\/v1\.0/, '')
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const caBody = (cert: TestCertificate): Record<string, unknown> => ({
-  certificate: cert.base64, thumbprint: cert.thumbprint, expirationDateTime: cert.notAfter, certificateAuthorityType: 'root'
+  certificate: cert.base64,
+  thumbprint: cert.thumbprint,
+  expirationDateTime: cert.notAfter,
+  certificateAuthorityType: 'root'
 })
 const createCa = (id: string, pkiId: string, cert: TestCertificate): Json => ({
-  id, method: 'POST', url: `${RELATIVE_PKI}/${pkiId}/certificateAuthorities`, headers: JSON_HEADERS, body: caBody(cert)
+  id,
+  method: 'POST',
+  url: `${RELATIVE_PKI}/${pkiId}/certificateAuthorities`,
+  headers: JSON_HEADERS,
+  body: caBody(cert)
 })
 const batch = (requests: Json[], version = 'v1.0', options: { token?: string | null } = {}): ReturnType<typeof http.call> =>
   http.call('POST', `/${version}/$batch`, { body: { requests }, ...options })
@@ -36,7 +43,11 @@ const items = (): Emulator['requests'] => emulator.requests.filter((r) => r.batc
 describe('items go through the same handlers as direct requests', () => {
   it('creates CAs, answers each with its own status, headers and body, and logs each as its own record', async () => {
     const pki = emulator.state.seedPki('Batch')
-    const res = await batch([createCa('1', pki.id, certs.root), createCa('2', pki.id, certs.root2), { id: '3', method: 'GET', url: `${RELATIVE_PKI}/${pki.id}` }])
+    const res = await batch([
+      createCa('1', pki.id, certs.root),
+      createCa('2', pki.id, certs.root2),
+      { id: '3', method: 'GET', url: `${RELATIVE_PKI}/${pki.id}` }
+    ])
     expect(res.status).toBe(200)
     const answers = byId(res.json)
     expect(Object.keys(answers).sort()).toEqual(['1', '2', '3'])
@@ -47,7 +58,9 @@ describe('items go through the same handlers as direct requests', () => {
 
     const outer = emulator.requests.find((r) => r.path === '/v1.0/$batch')!
     expect(outer).toMatchObject({ operation: 'batch', method: 'POST', status: 200 })
-    expect(items().map((r) => ({ batch: r.batch, method: r.method, operation: r.operation, status: r.status, schemaValid: r.schemaValid }))).toEqual([
+    expect(
+      items().map((r) => ({ batch: r.batch, method: r.method, operation: r.operation, status: r.status, schemaValid: r.schemaValid }))
+    ).toEqual([
       { batch: outer.seq, method: 'POST', operation: 'pkiCa.create', status: 201, schemaValid: true },
       { batch: outer.seq, method: 'POST', operation: 'pkiCa.create', status: 201, schemaValid: true },
       { batch: outer.seq, method: 'GET', operation: 'pki.get', status: 200, schemaValid: undefined }
@@ -86,8 +99,14 @@ describe('items go through the same handlers as direct requests', () => {
   it('the outer token is checked (401 for the batch) and its roles apply to each item (403 per item)', async () => {
     expect((await batch([{ id: '1', method: 'GET', url: RELATIVE_PKI }], 'v1.0', { token: null })).status).toBe(401)
     const readOnly = emulator.accessToken({ roles: ['PublicKeyInfrastructure.Read.All'] })
-    const res = await batch([{ id: 'r', method: 'GET', url: RELATIVE_PKI },
-      { id: 'w', method: 'POST', url: RELATIVE_PKI, headers: JSON_HEADERS, body: { displayName: 'x' } }], 'v1.0', { token: readOnly })
+    const res = await batch(
+      [
+        { id: 'r', method: 'GET', url: RELATIVE_PKI },
+        { id: 'w', method: 'POST', url: RELATIVE_PKI, headers: JSON_HEADERS, body: { displayName: 'x' } }
+      ],
+      'v1.0',
+      { token: readOnly }
+    )
     expect(res.status).toBe(200)
     expect(byId(res.json).r.status).toBe(200)
     expect(byId(res.json).w).toMatchObject({ status: 403, body: { error: { code: 'Authorization_RequestDenied' } } })
@@ -114,9 +133,25 @@ describe('the envelope', () => {
     ['an item without id', { requests: [{ method: 'GET', url: RELATIVE_PKI }] }],
     ['an unknown method', { requests: [{ id: '1', method: 'FETCH', url: RELATIVE_PKI }] }],
     ['an item without url', { requests: [{ id: '1', method: 'GET' }] }],
-    ['a repeated id', { requests: [{ id: '1', method: 'GET', url: RELATIVE_PKI }, { id: '1', method: 'GET', url: RELATIVE_PKI }] }],
+    [
+      'a repeated id',
+      {
+        requests: [
+          { id: '1', method: 'GET', url: RELATIVE_PKI },
+          { id: '1', method: 'GET', url: RELATIVE_PKI }
+        ]
+      }
+    ],
     ['dependsOn an unknown id', { requests: [{ id: '1', method: 'GET', url: RELATIVE_PKI, dependsOn: ['9'] }] }],
-    ['a dependsOn cycle', { requests: [{ id: '1', method: 'GET', url: RELATIVE_PKI, dependsOn: ['2'] }, { id: '2', method: 'GET', url: RELATIVE_PKI, dependsOn: ['1'] }] }],
+    [
+      'a dependsOn cycle',
+      {
+        requests: [
+          { id: '1', method: 'GET', url: RELATIVE_PKI, dependsOn: ['2'] },
+          { id: '2', method: 'GET', url: RELATIVE_PKI, dependsOn: ['1'] }
+        ]
+      }
+    ],
     ['not JSON', 'requests=1']
   ])('%s: 400 for the whole batch, nothing done', async (_name, body) => {
     const res = await http.call('POST', '/v1.0/$batch', { body })
@@ -135,7 +170,12 @@ describe('the envelope', () => {
 describe('dependsOn', () => {
   it('runs an item after those it depends on, and answers 424 to the dependants of a failed one', async () => {
     const res = await batch([
-      { id: 'find', method: 'GET', url: `${RELATIVE_PKI}?$filter=${encodeURIComponent("displayName eq 'Ordered'")}`, dependsOn: ['create'] },
+      {
+        id: 'find',
+        method: 'GET',
+        url: `${RELATIVE_PKI}?$filter=${encodeURIComponent("displayName eq 'Ordered'")}`,
+        dependsOn: ['create']
+      },
       { id: 'create', method: 'POST', url: RELATIVE_PKI, headers: JSON_HEADERS, body: { displayName: 'Ordered' } },
       { id: 'fail', method: 'GET', url: `${RELATIVE_PKI}/00000000-0000-4000-8000-000000000000` },
       { id: 'after', method: 'POST', url: RELATIVE_PKI, headers: JSON_HEADERS, body: { displayName: 'Never' }, dependsOn: ['fail'] }
@@ -204,14 +244,23 @@ describe('faults apply to each item as to a direct request', () => {
 
   it('hang on an item: the batch is never answered', async () => {
     emulator.faults.add({ method: 'GET', hang: true, times: 1 })
-    const request = http.call('POST', '/v1.0/$batch', { body: { requests: [{ id: '1', method: 'GET', url: RELATIVE_PKI }] }, signal: AbortSignal.timeout(300) })
+    const request = http.call('POST', '/v1.0/$batch', {
+      body: { requests: [{ id: '1', method: 'GET', url: RELATIVE_PKI }] },
+      signal: AbortSignal.timeout(300)
+    })
     await expect(request).rejects.toThrow()
     expect(emulator.requests.find((r) => r.path === '/v1.0/$batch')).toMatchObject({ status: null, fault: 'hang' })
   })
 
   it('failAfter counts the items as writes, not the batch', async () => {
     const fault = emulator.faults.add({ failAfter: 2 })
-    const requests = ['a', 'b', 'c'].map((name) => ({ id: name, method: 'POST', url: RELATIVE_PKI, headers: JSON_HEADERS, body: { displayName: name } }))
+    const requests = ['a', 'b', 'c'].map((name) => ({
+      id: name,
+      method: 'POST',
+      url: RELATIVE_PKI,
+      headers: JSON_HEADERS,
+      body: { displayName: name }
+    }))
     const answers = byId((await batch(requests)).json)
     expect([answers.a.status, answers.b.status, answers.c.status]).toEqual([201, 201, 500])
     expect(fault).toMatchObject({ seen: 3, hits: 1 })

@@ -19,7 +19,14 @@ const createPki = (name = 'p'): ReturnType<typeof http.call> => http.call('POST'
 
 describe('status faults', () => {
   it('answers 429 with Retry-After the given number of times, then lets requests through', async () => {
-    const fault = emulator.faults.add({ role: 'graph', method: 'POST', path: /certificateBasedAuthConfigurations$/, status: 429, retryAfter: 1, times: 2 })
+    const fault = emulator.faults.add({
+      role: 'graph',
+      method: 'POST',
+      path: /certificateBasedAuthConfigurations$/,
+      status: 429,
+      retryAfter: 1,
+      times: 2
+    })
     const first = await createPki()
     expect(first.status).toBe(429)
     expect(first.headers['retry-after']).toBe('1')

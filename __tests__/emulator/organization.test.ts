@@ -19,18 +19,24 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
-const body = (...cas: Array<{ certificate: string; isRootAuthority: boolean; [k: string]: unknown }>): unknown => ({ certificateAuthorities: cas })
+const body = (...cas: Array<{ certificate: string; isRootAuthority: boolean; [k: string]: unknown }>): unknown => ({
+  certificateAuthorities: cas
+})
 
 describe('kind 1: organization certificateBasedAuthConfiguration', () => {
   it('lists nothing, creates the singleton with computed issuer/issuerSki, gets it, deletes it', async () => {
     expect((await http.call('GET', path)).json.value).toEqual([])
     const created = await http.call('POST', path, {
-      body: body({ certificate: certs.root.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://crl.contoso.com/root.crl' },
-        { certificate: certs.intermediate.base64, isRootAuthority: false })
+      body: body(
+        { certificate: certs.root.base64, isRootAuthority: true, certificateRevocationListUrl: 'http://crl.contoso.com/root.crl' },
+        { certificate: certs.intermediate.base64, isRootAuthority: false }
+      )
     })
     expect(created.status).toBe(201)
     expect(created.json.id).toBe(ORGANIZATION_CBA_ID)
-    expect(created.json['@odata.context']).toContain(`$metadata#organization('${emulator.tenantId}')/certificateBasedAuthConfiguration/$entity`)
+    expect(created.json['@odata.context']).toContain(
+      `$metadata#organization('${emulator.tenantId}')/certificateBasedAuthConfiguration/$entity`
+    )
     expect(created.json.certificateAuthorities[0]).toEqual({
       certificate: certs.root.base64,
       isRootAuthority: true,
@@ -61,7 +67,9 @@ describe('kind 1: organization certificateBasedAuthConfiguration', () => {
     const again = await http.call('POST', path, { body: body({ certificate: certs.root2.base64, isRootAuthority: true }) })
     expect(again.status).toBe(400)
     expect(again.json.error.code).toBe('Request_BadRequest')
-    const patch = await http.call('PATCH', `${path}/${ORGANIZATION_CBA_ID}`, { body: body({ certificate: certs.root2.base64, isRootAuthority: true }) })
+    const patch = await http.call('PATCH', `${path}/${ORGANIZATION_CBA_ID}`, {
+      body: body({ certificate: certs.root2.base64, isRootAuthority: true })
+    })
     expect(patch.status).toBe(405)
   })
 
@@ -69,11 +77,17 @@ describe('kind 1: organization certificateBasedAuthConfiguration', () => {
     const res = await http.call('GET', '/v1.0/organization/00000000-0000-0000-0000-000000000001/certificateBasedAuthConfiguration')
     expect(res.status).toBe(404)
     expect(res.json.error.code).toBe('Request_ResourceNotFound')
-    expect(res.json.error.innerError).toMatchObject({ 'request-id': expect.any(String), 'client-request-id': expect.any(String), date: expect.any(String) })
+    expect(res.json.error.innerError).toMatchObject({
+      'request-id': expect.any(String),
+      'client-request-id': expect.any(String),
+      date: expect.any(String)
+    })
   })
 
   it('rejects read-only issuer/issuerSki in the body by schema', async () => {
-    const res = await http.call('POST', path, { body: body({ certificate: certs.root.base64, isRootAuthority: true, issuer: 'CN=x', issuerSki: 'AB' }) })
+    const res = await http.call('POST', path, {
+      body: body({ certificate: certs.root.base64, isRootAuthority: true, issuer: 'CN=x', issuerSki: 'AB' })
+    })
     expect(res.status).toBe(400)
     expect(res.json.error.message).toContain("Property 'issuer' in /certificateAuthorities/0 is read-only")
     expect(emulator.requests.at(-1)).toMatchObject({ schemaValid: false, status: 400 })
@@ -91,7 +105,9 @@ describe('kind 1: organization certificateBasedAuthConfiguration', () => {
   })
 
   it('rejects a body whose certificate is not a certificate', async () => {
-    const res = await http.call('POST', path, { body: body({ certificate: Buffer.from('hello').toString('base64'), isRootAuthority: true }) })
+    const res = await http.call('POST', path, {
+      body: body({ certificate: Buffer.from('hello').toString('base64'), isRootAuthority: true })
+    })
     expect(res.status).toBe(400)
     expect(res.json.error.message).toContain('certificateAuthorities[0].certificate')
   })
@@ -105,7 +121,12 @@ describe('kind 1: organization certificateBasedAuthConfiguration', () => {
 
 describe('Graph authentication and permissions', () => {
   it('answers 401 InvalidAuthenticationToken without a token, with an expired one, or with a foreign one', async () => {
-    for (const token of [null, emulator.accessToken({ exp: 1 }), emulator.idToken(), emulator.accessToken({ aud: 'https://graph.microsoft.com' })]) {
+    for (const token of [
+      null,
+      emulator.accessToken({ exp: 1 }),
+      emulator.idToken(),
+      emulator.accessToken({ aud: 'https://graph.microsoft.com' })
+    ]) {
       const res = await http.call('GET', path, { token })
       expect(res.status).toBe(401)
       expect(res.json.error.code).toBe('InvalidAuthenticationToken')

@@ -18,7 +18,11 @@ afterAll(async () => {
 beforeEach(() => emulator.reset())
 
 const caBody = (cert: TestCertificate, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  certificate: cert.base64, thumbprint: cert.thumbprint, expirationDateTime: cert.notAfter, certificateAuthorityType: 'root', ...extra
+  certificate: cert.base64,
+  thumbprint: cert.thumbprint,
+  expirationDateTime: cert.notAfter,
+  certificateAuthorityType: 'root',
+  ...extra
 })
 
 /** Follows @odata.nextLink to the end; returns every item and the number of pages. */
@@ -45,7 +49,9 @@ describe('kind 2: PKI containers', () => {
 
     const found = await http.call('GET', `${PKI}?$filter=${encodeURIComponent("displayName eq 'O''Brien PKI'")}`)
     expect(found.json.value.map((p: Json) => p.id)).toEqual([id])
-    expect(found.json['@odata.context']).toBe(`${emulator.urls.graph}/v1.0/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations`)
+    expect(found.json['@odata.context']).toBe(
+      `${emulator.urls.graph}/v1.0/$metadata#directory/publicKeyInfrastructure/certificateBasedAuthConfigurations`
+    )
     expect((await http.call('GET', `${PKI}?$filter=${encodeURIComponent("startswith(displayName,'oth')")}`)).json.value).toHaveLength(1)
 
     expect((await http.call('GET', `${PKI}/${id}`)).json.displayName).toBe("O'Brien PKI")
@@ -89,16 +95,23 @@ describe('kind 2: certificate authorities of a PKI', () => {
   it('creates, lists, gets, patches and deletes a CA', async () => {
     const pki = emulator.state.seedPki('Contoso')
     const cas = `${PKI}/${pki.id}/certificateAuthorities`
-    const created = await http.call('POST', cas, { body: caBody(certs.root, { issuer: 'CN=Contoso Root CA, O=Contoso, C=US', issuerSubjectKeyIdentifier: certs.root.keyId }) })
+    const created = await http.call('POST', cas, {
+      body: caBody(certs.root, { issuer: 'CN=Contoso Root CA, O=Contoso, C=US', issuerSubjectKeyIdentifier: certs.root.keyId })
+    })
     expect(created.status).toBe(201)
     expect(created.json).toMatchObject({ thumbprint: certs.root.thumbprint, certificateAuthorityType: 'root', isIssuerHintEnabled: false })
     const caId = created.json.id as string
     expect((await http.call('GET', cas)).json.value).toHaveLength(1)
     expect((await http.call('GET', `${cas}?$filter=thumbprint eq '${certs.root.thumbprint}'`)).json.value).toHaveLength(1)
     expect((await http.call('GET', `${cas}/${caId}`)).json.thumbprint).toBe(certs.root.thumbprint)
-    const patched = await http.call('PATCH', `${cas}/${caId}`, { body: { certificateRevocationListUrl: 'http://crl.contoso.com/r.crl', isIssuerHintEnabled: true } })
+    const patched = await http.call('PATCH', `${cas}/${caId}`, {
+      body: { certificateRevocationListUrl: 'http://crl.contoso.com/r.crl', isIssuerHintEnabled: true }
+    })
     expect(patched.status).toBe(200)
-    expect(emulator.state.pkis[0]?.certificateAuthorities[0]).toMatchObject({ certificateRevocationListUrl: 'http://crl.contoso.com/r.crl', isIssuerHintEnabled: true })
+    expect(emulator.state.pkis[0]?.certificateAuthorities[0]).toMatchObject({
+      certificateRevocationListUrl: 'http://crl.contoso.com/r.crl',
+      isIssuerHintEnabled: true
+    })
     emulator.config.oddities.patchNoContent = true
     expect((await http.call('PATCH', `${cas}/${caId}`, { body: { displayName: 'root' } })).status).toBe(204)
     expect((await http.call('DELETE', `${cas}/${caId}`)).status).toBe(204)
@@ -126,7 +139,10 @@ describe('kind 2: certificate authorities of a PKI', () => {
     expect(certs.big.derLength).toBeGreaterThan(8192)
     expect(big.status).toBe(400)
     expect(big.json.error.message).toContain('8 KB')
-    const full = emulator.state.seedPki('Full', Array.from({ length: 250 }, () => certs.root.pem))
+    const full = emulator.state.seedPki(
+      'Full',
+      Array.from({ length: 250 }, () => certs.root.pem)
+    )
     const over = await http.call('POST', `${PKI}/${full.id}/certificateAuthorities`, { body: caBody(certs.root2) })
     expect(over.status).toBe(400)
     expect(over.json.error.message).toContain('at most 250')
@@ -137,7 +153,9 @@ describe('kind 2: certificate authorities of a PKI', () => {
     const path = `${PKI}/${pki.id}/certificateAuthorities`
     expect((await http.call('POST', path, { body: caBody(certs.root, { thumbprint: certs.root2.thumbprint }) })).status).toBe(400)
     expect((await http.call('POST', path, { body: caBody(certs.root, { expirationDateTime: '2030-01-01T00:00:00Z' }) })).status).toBe(400)
-    expect((await http.call('POST', path, { body: caBody(certs.root, { thumbprint: certs.root.thumbprint.toLowerCase() }) })).status).toBe(201)
+    expect((await http.call('POST', path, { body: caBody(certs.root, { thumbprint: certs.root.thumbprint.toLowerCase() }) })).status).toBe(
+      201
+    )
   })
 
   it('rejects by schema a body missing a required field or with a misspelled one', async () => {

@@ -39,36 +39,90 @@ const CA_EXT = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyU
 export function makeCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-test-certs-'))
   const p = (name: string): string => join(dir, name)
-  const openssl = (...args: string[]): string => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const openssl = (...args: string[]): string =>
+    execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   const selfSigned = (name: string, subject: string, ...extra: string[]): void => {
-    openssl('req', '-x509', ...EC, '-days', '3650', '-subj', subject, '-keyout', p(`${name}.key`), '-out', p(`${name}.pem`), ...CA_EXT, ...extra)
+    openssl(
+      'req',
+      '-x509',
+      ...EC,
+      '-days',
+      '3650',
+      '-subj',
+      subject,
+      '-keyout',
+      p(`${name}.key`),
+      '-out',
+      p(`${name}.pem`),
+      ...CA_EXT,
+      ...extra
+    )
   }
   try {
     selfSigned('root', '/C=US/O=Contoso/CN=Contoso Root CA')
     selfSigned('root2', '/C=US/O=Fabrikam/CN=Fabrikam Root CA')
     selfSigned('big', '/CN=Big CA', '-addext', `nsComment=${'A'.repeat(9000)}`)
     selfSigned('noSki', '/CN=No SKI CA', '-addext', 'subjectKeyIdentifier=none')
-    writeFileSync(p('int.cnf'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' +
-      'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n')
+    writeFileSync(
+      p('int.cnf'),
+      'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' +
+        'subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n'
+    )
     openssl('req', '-new', ...EC, '-subj', '/C=US/O=Contoso/CN=Contoso Issuing CA', '-keyout', p('int.key'), '-out', p('int.csr'))
-    openssl('x509', '-req', '-in', p('int.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-CAcreateserial', '-days', '1825',
-      '-extfile', p('int.cnf'), '-out', p('intermediate.pem'))
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      p('int.csr'),
+      '-CA',
+      p('root.pem'),
+      '-CAkey',
+      p('root.key'),
+      '-CAcreateserial',
+      '-days',
+      '1825',
+      '-extfile',
+      p('int.cnf'),
+      '-out',
+      p('intermediate.pem')
+    )
     // OpenSSL 3.0 cannot back-date with req/x509; `openssl ca` takes explicit dates.
-    writeFileSync(p('ca.cnf'), '[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\n' +
-      'policy=p\nunique_subject=no\nx509_extensions=ext\n[p]\ncommonName=supplied\n[ext]\nbasicConstraints=critical,CA:TRUE\n' +
-      'keyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n')
+    writeFileSync(
+      p('ca.cnf'),
+      '[ca]\ndefault_ca=d\n[d]\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ndefault_md=sha256\n' +
+        'policy=p\nunique_subject=no\nx509_extensions=ext\n[p]\ncommonName=supplied\n[ext]\nbasicConstraints=critical,CA:TRUE\n' +
+        'keyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n'
+    )
     writeFileSync(p('index.txt'), '')
     writeFileSync(p('serial'), '01\n')
     openssl('req', '-new', ...EC, '-subj', '/CN=Expired Root CA', '-keyout', p('expired.key'), '-out', p('expired.csr'))
-    openssl('ca', '-batch', '-config', p('ca.cnf'), '-selfsign', '-keyfile', p('expired.key'), '-in', p('expired.csr'),
-      '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-notext', '-out', p('expired.pem'))
+    openssl(
+      'ca',
+      '-batch',
+      '-config',
+      p('ca.cnf'),
+      '-selfsign',
+      '-keyfile',
+      p('expired.key'),
+      '-in',
+      p('expired.csr'),
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20210101000000Z',
+      '-notext',
+      '-out',
+      p('expired.pem')
+    )
 
     const read = (name: string): TestCertificate => {
       const pem = readFileSync(p(`${name}.pem`), 'utf8')
       const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64')
       const text = openssl('x509', '-in', p(`${name}.pem`), '-noout', '-fingerprint', '-sha1', '-enddate', '-text')
       const hex = (s: string | undefined): string => (s ?? '').replace(/[:\s]/g, '').toUpperCase()
-      const keyId = /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/i.exec(text)?.[1] ?? /Authority Key Identifier:\s*\n\s*(?:keyid:)?([0-9A-F:]+)/i.exec(text)?.[1]
+      const keyId =
+        /Subject Key Identifier:\s*\n\s*([0-9A-F:]+)/i.exec(text)?.[1] ??
+        /Authority Key Identifier:\s*\n\s*(?:keyid:)?([0-9A-F:]+)/i.exec(text)?.[1]
       return {
         pem,
         base64: der.toString('base64'),
@@ -110,7 +164,10 @@ export interface CallOptions {
 }
 
 /** A plain undici client trusting the emulator's CA; `call` takes a Graph path or an absolute URL. */
-export function client(emulator: Emulator): { call: (method: string, path: string, options?: CallOptions) => Promise<Answer>; close: () => Promise<void> } {
+export function client(emulator: Emulator): {
+  call: (method: string, path: string, options?: CallOptions) => Promise<Answer>
+  close: () => Promise<void>
+} {
   const dispatcher = new Agent({ connect: { ca: emulator.ca } })
   const call = async (method: string, path: string, options: CallOptions = {}): Promise<Answer> => {
     const url = path.startsWith('https:') ? path : `${emulator.urls.graph}${path}`

@@ -33,5 +33,7 @@ export function schemaErrors(version: Version, name: string, body: unknown): str
   const validate = ajv.getSchema(`${id}#/$defs/${name}`)
   if (validate === undefined) return [`no schema ${name} in ${version}`]
   if (validate(body)) return []
-  return (validate.errors ?? []).map((e: { instancePath: string; message?: string; params: unknown }) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`)
+  return (validate.errors ?? []).map(
+    (e: { instancePath: string; message?: string; params: unknown }) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`
+  )
 }

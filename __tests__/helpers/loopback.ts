@@ -78,7 +78,7 @@ export const testLookup: LookupFunction = (hostname, options, callback) => {
   if (address === undefined) {
     callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 4)
   } else if (options.all === true) {
-    (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family: 4 }])
+    ;(callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family: 4 }])
   } else {
     callback(null, address, 4)
   }
@@ -95,7 +95,9 @@ export interface ConnectProxy {
 export async function startConnectProxy(): Promise<ConnectProxy> {
   const connects: string[] = []
   const sockets = new Set<Socket>()
-  const server = createHttpServer((_req, res) => { res.writeHead(405).end() })
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(405).end()
+  })
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     const target = req.url ?? ''
     connects.push(target)
@@ -113,7 +115,10 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     })
     for (const s of [client, upstream]) {
       sockets.add(s)
-      s.on('error', () => { client.destroy(); upstream.destroy() })
+      s.on('error', () => {
+        client.destroy()
+        upstream.destroy()
+      })
       s.on('close', () => sockets.delete(s))
     }
   })
@@ -149,8 +154,14 @@ export function captureLogger(): { lines: string[]; info(m: string): void; debug
   const lines: string[] = []
   return {
     lines,
-    info: (m) => { lines.push(`info: ${m}`) },
-    debug: (m) => { lines.push(`debug: ${m}`) },
-    warning: (m) => { lines.push(`warning: ${m}`) }
+    info: (m) => {
+      lines.push(`info: ${m}`)
+    },
+    debug: (m) => {
+      lines.push(`debug: ${m}`)
+    },
+    warning: (m) => {
+      lines.push(`warning: ${m}`)
+    }
   }
 }

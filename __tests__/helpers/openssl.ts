@@ -12,7 +12,10 @@ export function openssl(args: readonly string[], input?: string | Buffer): strin
 export function fingerprints(file: string): { sha1: string; sha256: string } {
   const inform = /\.(cer|der)$/.test(file) ? ['-inform', 'DER'] : []
   const fp = (alg: string): string =>
-    openssl(['x509', ...inform, '-in', file, '-noout', '-fingerprint', `-${alg}`]).split('=')[1]!.trim().replace(/:/g, '')
+    openssl(['x509', ...inform, '-in', file, '-noout', '-fingerprint', `-${alg}`])
+      .split('=')[1]!
+      .trim()
+      .replace(/:/g, '')
   return { sha1: fp('sha1'), sha256: fp('sha256') }
 }
 
@@ -29,19 +32,76 @@ export interface GeneratedChain {
 export function makeChain(intermediates: number, name = 'Test'): GeneratedChain {
   const dir = mkdtempSync(join(tmpdir(), 'chain-'))
   const p = (f: string): string => join(dir, f)
-  writeFileSync(p('ext.cnf'), [
-    '[issuing]', 'basicConstraints=critical,CA:TRUE,pathlen:0', 'keyUsage=critical,keyCertSign,cRLSign',
-    'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid', `crlDistributionPoints=URI:http://crl.example.test/${name}-root.crl`, ''
-  ].join('\n'))
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p('root.key'),
-    '-out', p('root.pem'), '-days', '18000', '-subj', `/O=${name}/CN=${name} Root CA`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'])
+  writeFileSync(
+    p('ext.cnf'),
+    [
+      '[issuing]',
+      'basicConstraints=critical,CA:TRUE,pathlen:0',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      'subjectKeyIdentifier=hash',
+      'authorityKeyIdentifier=keyid',
+      `crlDistributionPoints=URI:http://crl.example.test/${name}-root.crl`,
+      ''
+    ].join('\n')
+  )
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    p('root.key'),
+    '-out',
+    p('root.pem'),
+    '-days',
+    '18000',
+    '-subj',
+    `/O=${name}/CN=${name} Root CA`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign'
+  ])
   const files = [p('root.pem')]
   for (let i = 1; i <= intermediates; i++) {
-    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', p(`i${i}.key`),
-      '-out', p(`i${i}.csr`), '-subj', `/O=${name}/CN=${name} Issuing CA ${i}`])
-    openssl(['x509', '-req', '-in', p(`i${i}.csr`), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', String(1000 + i),
-      '-days', '17000', '-extfile', p('ext.cnf'), '-extensions', 'issuing', '-out', p(`issuing-${i}.pem`)])
+    openssl([
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      p(`i${i}.key`),
+      '-out',
+      p(`i${i}.csr`),
+      '-subj',
+      `/O=${name}/CN=${name} Issuing CA ${i}`
+    ])
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      p(`i${i}.csr`),
+      '-CA',
+      p('root.pem'),
+      '-CAkey',
+      p('root.key'),
+      '-set_serial',
+      String(1000 + i),
+      '-days',
+      '17000',
+      '-extfile',
+      p('ext.cnf'),
+      '-extensions',
+      'issuing',
+      '-out',
+      p(`issuing-${i}.pem`)
+    ])
     files.push(p(`issuing-${i}.pem`))
   }
   return { dir, files }

@@ -5,12 +5,28 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Dispatcher } from 'undici'
 import {
-  AmbiguousWriteError, GraphClient, GraphError, HttpClient, createDispatcher, type BatchItem, type BatchResult
+  AmbiguousWriteError,
+  GraphClient,
+  GraphError,
+  HttpClient,
+  createDispatcher,
+  type BatchItem,
+  type BatchResult
 } from '../../src/http/index.ts'
 import { captureLogger, sendJson, startHttpsServer, testTls, type Handler, type LoopbackServer } from '../helpers/loopback.ts'
 
-interface Wire { id: string; method: string; url: string; headers: Record<string, string>; body?: unknown }
-interface Answer { status: number; headers?: Record<string, string>; body?: unknown }
+interface Wire {
+  id: string
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: unknown
+}
+interface Answer {
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+}
 /** How the endpoint answers one item (undefined: no answer for it); `attempt` counts batches that carried that URL. */
 type ItemRule = (item: Wire, attempt: number) => Answer | undefined
 /** Takes over the whole $batch request when it returns true (`batch` counts $batch requests, from 1). */
@@ -26,7 +42,11 @@ let peakInFlight = 0
 let serverDelayMs = 0
 const dispatchers: Dispatcher[] = []
 
-const created: ItemRule = (item) => ({ status: item.method === 'POST' ? 201 : 200, headers: { 'content-type': 'application/json' }, body: { id: `id-${item.url}`, 'name ': item.url } })
+const created: ItemRule = (item) => ({
+  status: item.method === 'POST' ? 201 : 200,
+  headers: { 'content-type': 'application/json' },
+  body: { id: `id-${item.url}`, 'name ': item.url }
+})
 
 beforeAll(async () => {
   server = await startHttpsServer(tls, async (req, res, raw) => {
@@ -45,7 +65,10 @@ beforeAll(async () => {
     sendJson(res, 200, { responses: responses.reverse() })
   })
 })
-afterAll(async () => { await server.close(); tls.dispose() })
+afterAll(async () => {
+  await server.close()
+  tls.dispose()
+})
 beforeEach(() => {
   itemRule = created
   outerRule = () => false
@@ -53,7 +76,9 @@ beforeEach(() => {
   peakInFlight = 0
   serverDelayMs = 0
 })
-afterEach(async () => { await Promise.all(dispatchers.splice(0).map((d) => d.destroy())) })
+afterEach(async () => {
+  await Promise.all(dispatchers.splice(0).map((d) => d.destroy()))
+})
 
 function setup(options: { maxAttempts?: number } = {}) {
   const dispatcher = createDispatcher({}, { connect: { ca: tls.ca }, requestTimeoutMs: 5000 })
@@ -61,7 +86,12 @@ function setup(options: { maxAttempts?: number } = {}) {
   const sleeps: number[] = []
   const logger = captureLogger()
   const http = new HttpClient({
-    dispatcher, logger, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms) },
+    dispatcher,
+    logger,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {})
   })
   const graph = new GraphClient({ http, graphUrl: server.origin(), apiVersion: 'beta', accessToken: 'at' })
@@ -74,8 +104,11 @@ const failure = (result: BatchResult | undefined): GraphError => {
   if (result?.outcome !== 'failed') throw new Error(`expected a failure, got ${result?.outcome}`)
   return result.error
 }
-const graphError = (status: number, code: string, extra: Record<string, string> = {}): Answer =>
-  ({ status, headers: { 'content-type': 'application/json', ...extra }, body: { error: { code, message: `m${status}`, innerError: { 'request-id': 'rid-body', date: '2026-01-02T03:04:05' } } } })
+const graphError = (status: number, code: string, extra: Record<string, string> = {}): Answer => ({
+  status,
+  headers: { 'content-type': 'application/json', ...extra },
+  body: { error: { code, message: `m${status}`, innerError: { 'request-id': 'rid-body', date: '2026-01-02T03:04:05' } } }
+})
 
 describe('chunks, order and what is sent', () => {
   it('splits 45 items into batches of 20, 20 and 5; results come back in the order given, bodies normalised', async () => {
@@ -86,7 +119,9 @@ describe('chunks, order and what is sent', () => {
     results.forEach((result, i) => {
       expect(result).toMatchObject({ outcome: 'done', status: 201, body: { id: `id-/things/${i}`, name: `/things/${i}` } })
     })
-    expect(server.requests.every((r) => r.url === '/beta/$batch' && r.method === 'POST' && r.headers.authorization === 'Bearer at')).toBe(true)
+    expect(server.requests.every((r) => r.url === '/beta/$batch' && r.method === 'POST' && r.headers.authorization === 'Bearer at')).toBe(
+      true
+    )
     const items = batches.flat()
     expect(new Set(items.map((i) => i.headers['client-request-id'])).size).toBe(45)
     expect(items.every((i) => i.headers['content-type'] === 'application/json' && i.url.startsWith('/things/'))).toBe(true)
@@ -131,16 +166,18 @@ describe('throttled items are resent alone, after the largest Retry-After', () =
   })
 
   it('waits the largest Retry-After among the items', async () => {
-    itemRule = (item, attempt) => attempt === 1 && item.url !== '/things/0'
-      ? graphError(429, 'TooManyRequests', { 'retry-after': item.url === '/things/1' ? '7' : '1' })
-      : created(item, attempt)
+    itemRule = (item, attempt) =>
+      attempt === 1 && item.url !== '/things/0'
+        ? graphError(429, 'TooManyRequests', { 'retry-after': item.url === '/things/1' ? '7' : '1' })
+        : created(item, attempt)
     const { graph, sleeps } = setup()
     await graph.batch(posts(3))
     expect(sleeps).toEqual([7000])
   })
 
-  it('gives up after the client\'s attempts: the last answer as a GraphError', async () => {
-    itemRule = (item, attempt) => (item.url === '/things/1' ? graphError(429, 'TooManyRequests', { 'retry-after': '1' }) : created(item, attempt))
+  it("gives up after the client's attempts: the last answer as a GraphError", async () => {
+    itemRule = (item, attempt) =>
+      item.url === '/things/1' ? graphError(429, 'TooManyRequests', { 'retry-after': '1' }) : created(item, attempt)
     const { graph } = setup({ maxAttempts: 3 })
     const results = await graph.batch(posts(2))
     expect(results[0]?.outcome).toBe('done')
@@ -156,17 +193,40 @@ describe('an item that may have been applied is never resent when it is a POST',
   ])('%s: the POST is ambiguous, a PATCH is resent', async (_name, answer) => {
     itemRule = (item, attempt) => (attempt === 1 ? answer : created(item, attempt))
     const { graph } = setup()
-    const results = await graph.batch([{ method: 'POST', path: '/things/a', body: {} }, { method: 'PATCH', path: '/things/b', body: {} }])
+    const results = await graph.batch([
+      { method: 'POST', path: '/things/a', body: {} },
+      { method: 'PATCH', path: '/things/b', body: {} }
+    ])
     expect(outcomes(results)).toEqual(['ambiguous', 'done'])
     expect(results[0]).toMatchObject({ error: expect.any(AmbiguousWriteError) })
-    expect((results[0] as { error: AmbiguousWriteError }).error.message).toMatch(/POST \/beta\/things\/a may or may not have taken effect \(HTTP 50[34]/)
+    expect((results[0] as { error: AmbiguousWriteError }).error.message).toMatch(
+      /POST \/beta\/things\/a may or may not have taken effect \(HTTP 50[34]/
+    )
     expect(batches.map((b) => b.map((i) => i.method))).toEqual([['POST', 'PATCH'], ['PATCH']])
   })
 
   it.each<[string, OuterRule]>([
-    ['the connection dropped after sending', (_res, raw, n) => { if (n === 1) raw.socket.destroy(); return n === 1 }],
-    ['a 504 for the whole batch', (res, _raw, n) => { if (n === 1) sendJson(res, 504, { error: { code: 'GatewayTimeout', message: 'm' } }); return n === 1 }],
-    ['a 503 without Retry-After for the whole batch', (res, _raw, n) => { if (n === 1) sendJson(res, 503, { error: { code: 'x', message: 'm' } }); return n === 1 }]
+    [
+      'the connection dropped after sending',
+      (_res, raw, n) => {
+        if (n === 1) raw.socket.destroy()
+        return n === 1
+      }
+    ],
+    [
+      'a 504 for the whole batch',
+      (res, _raw, n) => {
+        if (n === 1) sendJson(res, 504, { error: { code: 'GatewayTimeout', message: 'm' } })
+        return n === 1
+      }
+    ],
+    [
+      'a 503 without Retry-After for the whole batch',
+      (res, _raw, n) => {
+        if (n === 1) sendJson(res, 503, { error: { code: 'x', message: 'm' } })
+        return n === 1
+      }
+    ]
   ])('%s: every POST of that batch is ambiguous; idempotent items go again', async (_name, rule) => {
     outerRule = rule
     const { graph } = setup()
@@ -184,7 +244,10 @@ describe('an item that may have been applied is never resent when it is a POST',
   })
 
   it('a batch turned away as a whole (429 with Retry-After) is sent again whole: nothing in it was done', async () => {
-    outerRule = (res, _raw, n) => { if (n === 1) sendJson(res, 429, { error: { code: 'TooManyRequests', message: 'm' } }, { 'retry-after': '4' }); return n === 1 }
+    outerRule = (res, _raw, n) => {
+      if (n === 1) sendJson(res, 429, { error: { code: 'TooManyRequests', message: 'm' } }, { 'retry-after': '4' })
+      return n === 1
+    }
     const { graph, sleeps } = setup()
     expect(outcomes(await graph.batch(posts(3)))).toEqual(['done', 'done', 'done'])
     expect(batches).toHaveLength(2)
@@ -194,15 +257,27 @@ describe('an item that may have been applied is never resent when it is a POST',
 
 describe('other errors are reported per item, traceable', () => {
   it('status, code, message, and the request-id from the item headers, else from the error body', async () => {
-    itemRule = (item, attempt) => item.url === '/things/0' ? graphError(400, 'Request_BadRequest', { 'request-id': 'rid-header' })
-      : item.url === '/things/1' ? graphError(500, 'UnknownError') : created(item, attempt)
+    itemRule = (item, attempt) =>
+      item.url === '/things/0'
+        ? graphError(400, 'Request_BadRequest', { 'request-id': 'rid-header' })
+        : item.url === '/things/1'
+          ? graphError(500, 'UnknownError')
+          : created(item, attempt)
     const { graph } = setup()
     const results = await graph.batch(posts(3))
-    expect(failure(results[0])).toMatchObject({ status: 400, code: 'Request_BadRequest', graphMessage: 'm400', requestId: 'rid-header', attempts: 1 })
+    expect(failure(results[0])).toMatchObject({
+      status: 400,
+      code: 'Request_BadRequest',
+      graphMessage: 'm400',
+      requestId: 'rid-header',
+      attempts: 1
+    })
     const error = failure(results[1])
     expect(error).toMatchObject({ status: 500, requestId: 'rid-body', date: '2026-01-02T03:04:05', method: 'POST', path: '/beta/things/1' })
     expect(error.clientRequestId).toBe(batches[0]?.[1]?.headers['client-request-id'])
-    expect(error.message).toMatch(/^Microsoft Graph: POST \/beta\/things\/1 failed with HTTP 500 UnknownError: m500 \(request-id: rid-body, client-request-id: [0-9a-f-]{36}, date: 2026-01-02T03:04:05\)/)
+    expect(error.message).toMatch(
+      /^Microsoft Graph: POST \/beta\/things\/1 failed with HTTP 500 UnknownError: m500 \(request-id: rid-body, client-request-id: [0-9a-f-]{36}, date: 2026-01-02T03:04:05\)/
+    )
     expect(results[2]?.outcome).toBe('done')
     expect(batches).toHaveLength(1)
   })
@@ -215,9 +290,14 @@ describe('other errors are reported per item, traceable', () => {
   })
 
   it('a batch that fails as a whole for good fails each of its items with that error', async () => {
-    outerRule = (res) => { sendJson(res, 400, { error: { code: 'BadRequest', message: 'Invalid batch payload.' } }); return true }
+    outerRule = (res) => {
+      sendJson(res, 400, { error: { code: 'BadRequest', message: 'Invalid batch payload.' } })
+      return true
+    }
     const { graph } = setup()
     const results = await graph.batch(posts(2))
-    expect(results.map((r) => failure(r).message)).toEqual(Array(2).fill(expect.stringMatching(/POST \/beta\/\$batch failed with HTTP 400 BadRequest: Invalid batch payload/)))
+    expect(results.map((r) => failure(r).message)).toEqual(
+      Array(2).fill(expect.stringMatching(/POST \/beta\/\$batch failed with HTTP 400 BadRequest: Invalid batch payload/))
+    )
   })
 })

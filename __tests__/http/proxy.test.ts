@@ -6,8 +6,16 @@ import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import { acquireGraphToken } from '../../src/auth/index.ts'
 import { GraphClient, HttpClient, createDispatcher, proxySettings } from '../../src/http/index.ts'
 import {
-  captureLogger, fakeJwt, freePort, sendJson, startConnectProxy, startHttpsServer, testLookup, testTls,
-  type ConnectProxy, type LoopbackServer
+  captureLogger,
+  fakeJwt,
+  freePort,
+  sendJson,
+  startConnectProxy,
+  startHttpsServer,
+  testLookup,
+  testTls,
+  type ConnectProxy,
+  type LoopbackServer
 } from '../helpers/loopback.ts'
 
 const TENANT = '11111111-2222-4333-8444-555555555555'
@@ -18,15 +26,32 @@ const dispatchers: Dispatcher[] = []
 
 beforeAll(async () => {
   server = await startHttpsServer(tls, (req, res) => {
-    if (req.url.startsWith('/idtoken')) sendJson(res, 200, { value: fakeJwt({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:ref:refs/heads/main', aud: 'api://AzureADTokenExchange' }) })
-    else if (req.url.includes('/oauth2/v2.0/token')) sendJson(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: fakeJwt({ tid: TENANT }) })
+    if (req.url.startsWith('/idtoken'))
+      sendJson(res, 200, {
+        value: fakeJwt({
+          iss: 'https://token.actions.githubusercontent.com',
+          sub: 'repo:o/r:ref:refs/heads/main',
+          aud: 'api://AzureADTokenExchange'
+        })
+      })
+    else if (req.url.includes('/oauth2/v2.0/token'))
+      sendJson(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: fakeJwt({ tid: TENANT }) })
     else sendJson(res, 200, { value: [{ id: TENANT }] })
   })
   proxy = await startConnectProxy()
 })
-afterAll(async () => { await proxy.close(); await server.close(); tls.dispose() })
-beforeEach(() => { server.requests.length = 0; proxy.connects.length = 0 })
-afterEach(async () => { await Promise.all(dispatchers.splice(0).map((d) => d.destroy())) })
+afterAll(async () => {
+  await proxy.close()
+  await server.close()
+  tls.dispose()
+})
+beforeEach(() => {
+  server.requests.length = 0
+  proxy.connects.length = 0
+})
+afterEach(async () => {
+  await Promise.all(dispatchers.splice(0).map((d) => d.destroy()))
+})
 
 /** Signs in and reads Graph, as the action does, through a dispatcher built from `env`. */
 async function signInAndRead(env: NodeJS.ProcessEnv): Promise<string[]> {
@@ -36,10 +61,14 @@ async function signInAndRead(env: NodeJS.ProcessEnv): Promise<string[]> {
   const http = new HttpClient({ dispatcher, logger, sleep: async () => {} })
   const token = await acquireGraphToken({
     settings: {
-      authorityUrl: server.origin('login.test'), graphUrl: server.origin('graph.test'), audience: 'api://AzureADTokenExchange',
+      authorityUrl: server.origin('login.test'),
+      graphUrl: server.origin('graph.test'),
+      audience: 'api://AzureADTokenExchange',
       credentials: { tenantId: TENANT, clientId: 'client' }
     },
-    http, logger, setSecret: () => {},
+    http,
+    logger,
+    setSecret: () => {},
     env: { ACTIONS_ID_TOKEN_REQUEST_URL: `${server.origin('oidc.test')}/idtoken?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'rt' }
   })
   const graph = new GraphClient({ http, graphUrl: server.origin('graph.test'), apiVersion: 'v1.0', accessToken: token.accessToken })
@@ -72,9 +101,19 @@ describe('HTTPS_PROXY carries every request', () => {
     const dispatcher = createDispatcher({ HTTPS_PROXY: dead }, { connect: { ca: tls.ca } })
     dispatchers.push(dispatcher)
     const sleeps: number[] = []
-    const http = new HttpClient({ dispatcher, logger: captureLogger(), sleep: async (ms) => { sleeps.push(ms) }, maxAttempts: 3 })
-    await expect(http.request({ method: 'POST', url: `${server.origin('graph.test')}/v1.0/x`, body: {} }))
-      .rejects.toMatchObject({ name: 'GraphError', status: undefined, attempts: 3 })
+    const http = new HttpClient({
+      dispatcher,
+      logger: captureLogger(),
+      sleep: async (ms) => {
+        sleeps.push(ms)
+      },
+      maxAttempts: 3
+    })
+    await expect(http.request({ method: 'POST', url: `${server.origin('graph.test')}/v1.0/x`, body: {} })).rejects.toMatchObject({
+      name: 'GraphError',
+      status: undefined,
+      attempts: 3
+    })
     expect(sleeps).toHaveLength(2)
     expect(server.requests).toHaveLength(0)
   })
@@ -82,8 +121,11 @@ describe('HTTPS_PROXY carries every request', () => {
 
 describe('proxy settings come from the given environment only', () => {
   it('lower case wins; values are trimmed', () => {
-    expect(proxySettings({ HTTPS_PROXY: 'http://upper', https_proxy: ' http://lower ', NO_PROXY: 'a', HTTP_PROXY: 'http://h' }))
-      .toEqual({ httpsProxy: 'http://lower', httpProxy: 'http://h', noProxy: 'a' })
+    expect(proxySettings({ HTTPS_PROXY: 'http://upper', https_proxy: ' http://lower ', NO_PROXY: 'a', HTTP_PROXY: 'http://h' })).toEqual({
+      httpsProxy: 'http://lower',
+      httpProxy: 'http://h',
+      noProxy: 'a'
+    })
   })
 
   it('a plain Agent without proxy variables; an EnvHttpProxyAgent with one', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  backoffDelay, classifyTransportError, displayPath, parseGraphErrorBody, parseRetryAfter, retryDelay
+  backoffDelay,
+  classifyTransportError,
+  displayPath,
+  parseGraphErrorBody,
+  parseRetryAfter,
+  retryDelay
 } from '../../src/http/index.ts'
 
 const NOW = Date.parse('2026-11-23T10:00:00Z')
@@ -27,8 +32,13 @@ describe('Retry-After is read as seconds or an HTTP date', () => {
 
 describe('backoff is exponential with full jitter', () => {
   it.each([
-    [0, 0.5, 500], [1, 0.5, 1000], [2, 0.5, 2000], [3, 0.5, 4000], [10, 0.5, 15_000],
-    [3, 0, 0], [3, 0.999, 7992]
+    [0, 0.5, 500],
+    [1, 0.5, 1000],
+    [2, 0.5, 2000],
+    [3, 0.5, 4000],
+    [10, 0.5, 15_000],
+    [3, 0, 0],
+    [3, 0.999, 7992]
   ])('retry %i with random %d waits %i ms', (retry, random, expected) => {
     expect(backoffDelay(retry, () => random)).toBe(expected)
   })
@@ -79,7 +89,10 @@ describe('transport errors are sorted by whether the request may have reached th
 
 describe('messages show the path without host or query secrets', () => {
   it.each([
-    ['https://graph.microsoft.com/v1.0/organization/abc/certificateBasedAuthConfiguration', '/v1.0/organization/abc/certificateBasedAuthConfiguration'],
+    [
+      'https://graph.microsoft.com/v1.0/organization/abc/certificateBasedAuthConfiguration',
+      '/v1.0/organization/abc/certificateBasedAuthConfiguration'
+    ],
     ["https://graph.microsoft.com/v1.0/x?$filter=displayName eq 'a'&$top=999", "/v1.0/x?$filter=displayName eq 'a'&$top=999"],
     ['https://graph.microsoft.com/v1.0/x?$skiptoken=abc', '/v1.0/x?$skiptoken=***'],
     ['https://pipelines.example/idtoken?api-version=2.0&sig=SECRET&audience=api://x', '/idtoken?api-version=***&sig=***&audience=***']
@@ -90,11 +103,26 @@ describe('messages show the path without host or query secrets', () => {
 
 describe('Graph error bodies are read whatever the casing', () => {
   it.each([
-    ['innerError', { error: { code: 'Request_BadRequest', message: 'Bad', innerError: { 'request-id': 'r1', 'client-request-id': 'c1', date: 'd1' } } }],
-    ['innererror', { error: { code: 'Request_BadRequest', message: 'Bad', innererror: { 'request-id': 'r1', 'client-request-id': 'c1', date: 'd1' } } }],
-    ['other casing', { Error: { Code: 'Request_BadRequest', Message: 'Bad', InnerError: { 'Request-Id': 'r1', 'Client-Request-Id': 'c1', Date: 'd1' } } }]
+    [
+      'innerError',
+      { error: { code: 'Request_BadRequest', message: 'Bad', innerError: { 'request-id': 'r1', 'client-request-id': 'c1', date: 'd1' } } }
+    ],
+    [
+      'innererror',
+      { error: { code: 'Request_BadRequest', message: 'Bad', innererror: { 'request-id': 'r1', 'client-request-id': 'c1', date: 'd1' } } }
+    ],
+    [
+      'other casing',
+      { Error: { Code: 'Request_BadRequest', Message: 'Bad', InnerError: { 'Request-Id': 'r1', 'Client-Request-Id': 'c1', Date: 'd1' } } }
+    ]
   ])('%s', (_name, body) => {
-    expect(parseGraphErrorBody(body)).toEqual({ code: 'Request_BadRequest', message: 'Bad', requestId: 'r1', clientRequestId: 'c1', date: 'd1' })
+    expect(parseGraphErrorBody(body)).toEqual({
+      code: 'Request_BadRequest',
+      message: 'Bad',
+      requestId: 'r1',
+      clientRequestId: 'c1',
+      date: 'd1'
+    })
   })
 
   it('returns nothing for a body that is not a Graph error', () => {

@@ -24,15 +24,28 @@ const options = (kind: Kind, extra: Partial<PlanOptions> = {}): PlanOptions => (
 const chain = (): CertificateAuthority[] => [
   desiredCa({ root: true, subject: 'CN=Contoso Root CA, O=Contoso, C=US' }),
   desiredCa({ subject: 'CN=Contoso Issuing CA 1, O=Contoso, C=US', crlUrl: 'http://crl.contoso.com/root.crl' }),
-  desiredCa({ subject: 'CN=Contoso Issuing CA 2, O=Contoso, C=US', crlUrl: 'http://crl.contoso.com/root.crl', deltaCrlUrl: 'http://crl.contoso.com/root+.crl' })
+  desiredCa({
+    subject: 'CN=Contoso Issuing CA 2, O=Contoso, C=US',
+    crlUrl: 'http://crl.contoso.com/root.crl',
+    deltaCrlUrl: 'http://crl.contoso.com/root+.crl'
+  })
 ]
 
-const orgState = (authorities: OrganizationState['configuration']): OrganizationState =>
-  ({ kind: 'organization', orgId: ORG_ID, configuration: authorities })
-const pkiState = (authorities: PkiState['authorities']): PkiState =>
-  ({ kind: 'pki', pki: { id: 'pki-1', displayName: 'Contoso PKI' }, authorities })
-const appState = (authorities: ApplicationState['authorities'], description?: string): ApplicationState =>
-  ({ kind: 'application', configuration: { id: 'app-1', displayName: 'Contoso PKI', ...(description !== undefined ? { description } : {}) }, authorities })
+const orgState = (authorities: OrganizationState['configuration']): OrganizationState => ({
+  kind: 'organization',
+  orgId: ORG_ID,
+  configuration: authorities
+})
+const pkiState = (authorities: PkiState['authorities']): PkiState => ({
+  kind: 'pki',
+  pki: { id: 'pki-1', displayName: 'Contoso PKI' },
+  authorities
+})
+const appState = (authorities: ApplicationState['authorities'], description?: string): ApplicationState => ({
+  kind: 'application',
+  configuration: { id: 'app-1', displayName: 'Contoso PKI', ...(description !== undefined ? { description } : {}) },
+  authorities
+})
 
 const methods = (plan: Plan): string[] => plan.operations.map((op) => `${op.method} ${op.path}`)
 
@@ -43,33 +56,59 @@ describe('every request body validates against the official strict request schem
   for (const version of ['v1.0', 'beta'] as const) {
     for (const mode of ['sync', 'replace'] as const) {
       cases.push(['organization', version, mode, emptyTenant('organization')])
-      cases.push(['organization', version, mode, orgState({ id: SINGLETON, authorities: [existingFrom(desired[0]!), existingFrom(stranger)] })])
+      cases.push([
+        'organization',
+        version,
+        mode,
+        orgState({ id: SINGLETON, authorities: [existingFrom(desired[0]!), existingFrom(stranger)] })
+      ])
       cases.push(['pki', version, mode, emptyTenant('pki')])
-      cases.push(['pki', version, mode, pkiState([existingFrom(desired[1]!, { crlUrl: 'http://old/crl', isIssuerHintEnabled: true }), existingFrom(stranger)])])
+      cases.push([
+        'pki',
+        version,
+        mode,
+        pkiState([existingFrom(desired[1]!, { crlUrl: 'http://old/crl', isIssuerHintEnabled: true }), existingFrom(stranger)])
+      ])
     }
   }
   for (const mode of ['sync', 'replace'] as const) {
     cases.push(['application', 'beta', mode, emptyTenant('application')])
-    cases.push(['application', 'beta', mode, appState([existingFrom(desired[1]!, { isRootAuthority: true }), existingFrom(stranger)], 'old')])
+    cases.push([
+      'application',
+      'beta',
+      mode,
+      appState([existingFrom(desired[1]!, { isRootAuthority: true }), existingFrom(stranger)], 'old')
+    ])
   }
 
   it.each(cases)('%s %s %s (%#)', (kind, apiVersion, mode, state) => {
-    const plan = planPublication(desired, state, options(kind, { apiVersion, mode, allowRecreate: true, issuerHints: true, description: 'Contoso CAs' }))
+    const plan = planPublication(
+      desired,
+      state,
+      options(kind, { apiVersion, mode, allowRecreate: true, issuerHints: true, description: 'Contoso CAs' })
+    )
     const withBody = plan.operations.filter((op) => op.body !== undefined)
     expect(withBody.length).toBeGreaterThan(0)
     for (const op of withBody) {
       expect(op.schema).toBeDefined()
       expect(hasSchema(apiVersion, op.schema!)).toBe(true)
-      expect({ op: `${op.method} ${op.path}`, errors: schemaErrors(apiVersion, op.schema!, op.body) })
-        .toEqual({ op: `${op.method} ${op.path}`, errors: [] })
+      expect({ op: `${op.method} ${op.path}`, errors: schemaErrors(apiVersion, op.schema!, op.body) }).toEqual({
+        op: `${op.method} ${op.path}`,
+        errors: []
+      })
     }
     for (const op of plan.operations.filter((o) => o.body === undefined)) expect(op.method).toBe('DELETE')
   })
 
   it('the schema check itself rejects a read-only property and the documented trailing-space key', () => {
-    expect(schemaErrors('v1.0', 'request.certificateAuthority', { certificate: 'AAAA', isRootAuthority: true, issuer: 'CN=x' })).not.toEqual([])
-    expect(schemaErrors('beta', 'request.createCertificateBasedApplicationConfiguration',
-      { 'trustedCertificateAuthorities ': [{ certificate: 'AAAA', isRootAuthority: true }] })).not.toEqual([])
+    expect(
+      schemaErrors('v1.0', 'request.certificateAuthority', { certificate: 'AAAA', isRootAuthority: true, issuer: 'CN=x' })
+    ).not.toEqual([])
+    expect(
+      schemaErrors('beta', 'request.createCertificateBasedApplicationConfiguration', {
+        'trustedCertificateAuthorities ': [{ certificate: 'AAAA', isRootAuthority: true }]
+      })
+    ).not.toEqual([])
   })
 })
 
@@ -79,12 +118,14 @@ describe('organization', () => {
     const plan = planPublication(desired, orgState(null), options('organization'))
     expect(methods(plan)).toEqual([`POST /organization/${ORG_ID}/certificateBasedAuthConfiguration`])
     const body = plan.operations[0]!.body as { certificateAuthorities: Array<Record<string, unknown>> }
-    expect(body.certificateAuthorities).toEqual(desired.map((ca) => ({
-      certificate: ca.der.toString('base64'),
-      isRootAuthority: ca.isRootAuthority,
-      ...(ca.crlUrl !== undefined ? { certificateRevocationListUrl: ca.crlUrl } : {}),
-      ...(ca.deltaCrlUrl !== undefined ? { deltaCertificateRevocationListUrl: ca.deltaCrlUrl } : {})
-    })))
+    expect(body.certificateAuthorities).toEqual(
+      desired.map((ca) => ({
+        certificate: ca.der.toString('base64'),
+        isRootAuthority: ca.isRootAuthority,
+        ...(ca.crlUrl !== undefined ? { certificateRevocationListUrl: ca.crlUrl } : {}),
+        ...(ca.deltaCrlUrl !== undefined ? { deltaCertificateRevocationListUrl: ca.deltaCrlUrl } : {})
+      }))
+    )
     expect(plan.authorities.map((a) => a.status)).toEqual(['create', 'create', 'create'])
     expect(plan.refusal).toBeUndefined()
   })
@@ -97,7 +138,11 @@ describe('organization', () => {
   it('does nothing when the store already holds every CA (sync keeps others)', () => {
     const desired = chain()
     const other = existingFrom(desiredCa({ root: true }))
-    const plan = planPublication(desired, orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), other] }), options('organization'))
+    const plan = planPublication(
+      desired,
+      orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), other] }),
+      options('organization')
+    )
     expect(plan.operations).toEqual([])
     expect(plan.configurationId).toBe(SINGLETON)
     expect(plan.authorities.map((a) => a.status)).toEqual(['unchanged', 'unchanged', 'unchanged'])
@@ -122,8 +167,11 @@ describe('organization', () => {
   it('in replace, drops CAs not given, expired ones included', () => {
     const desired = chain()
     const expired = existingFrom(desiredCa({ root: true }), { notAfter: new Date('2020-01-01Z') })
-    const plan = planPublication(desired, orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), expired] }),
-      options('organization', { mode: 'replace', allowRecreate: true }))
+    const plan = planPublication(
+      desired,
+      orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), expired] }),
+      options('organization', { mode: 'replace', allowRecreate: true })
+    )
     const sent = (plan.operations[1]!.body as { certificateAuthorities: unknown[] }).certificateAuthorities
     expect(sent).toHaveLength(3)
     expect(plan.authorities.find((a) => a.thumbprint === expired.thumbprint)?.status).toBe('remove')
@@ -133,19 +181,35 @@ describe('organization', () => {
   it('in sync, an expired CA in the store is an error when a change is needed and a warning otherwise', () => {
     const desired = chain()
     const expired = existingFrom(desiredCa({ root: true }), { notAfter: new Date('2020-01-01Z') })
-    const change = planPublication(desired, orgState({ id: SINGLETON, authorities: [expired] }), options('organization', { allowRecreate: true }))
+    const change = planPublication(
+      desired,
+      orgState({ id: SINGLETON, authorities: [expired] }),
+      options('organization', { allowRecreate: true })
+    )
     expect(change.problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining(expired.thumbprint) })])
     expect(change.problems[0]!.message).toMatch(/mode: replace/)
-    const none = planPublication(desired, orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), expired] }), options('organization'))
+    const none = planPublication(
+      desired,
+      orgState({ id: SINGLETON, authorities: [...desired.map((c) => existingFrom(c)), expired] }),
+      options('organization')
+    )
     expect(none.operations).toEqual([])
     expect(none.problems).toEqual([expect.objectContaining({ severity: 'warning' })])
   })
 
   it('treats a CRL URL change as a change, and in sync keeps a CRL URL the input does not give', () => {
     const [root, issuing] = chain()
-    const changed = planPublication([root!, issuing!], orgState({ id: SINGLETON, authorities: [existingFrom(root!), existingFrom(issuing!, { crlUrl: 'http://old/crl' })] }), options('organization', { allowRecreate: true }))
+    const changed = planPublication(
+      [root!, issuing!],
+      orgState({ id: SINGLETON, authorities: [existingFrom(root!), existingFrom(issuing!, { crlUrl: 'http://old/crl' })] }),
+      options('organization', { allowRecreate: true })
+    )
     expect(changed.authorities.map((a) => a.status)).toEqual(['unchanged', 'update'])
-    const kept = planPublication([root!], orgState({ id: SINGLETON, authorities: [existingFrom(root!, { crlUrl: 'http://kept/crl' })] }), options('organization'))
+    const kept = planPublication(
+      [root!],
+      orgState({ id: SINGLETON, authorities: [existingFrom(root!, { crlUrl: 'http://kept/crl' })] }),
+      options('organization')
+    )
     expect(kept.operations).toEqual([])
   })
 })
@@ -168,15 +232,19 @@ describe('pki', () => {
       displayName: 'Contoso Root CA',
       isIssuerHintEnabled: false
     })
-    expect(plan.operations[3]!.body).toMatchObject({ certificateAuthorityType: 'intermediate', deltaCertificateRevocationListUrl: 'http://crl.contoso.com/root+.crl' })
+    expect(plan.operations[3]!.body).toMatchObject({
+      certificateAuthorityType: 'intermediate',
+      deltaCertificateRevocationListUrl: 'http://crl.contoso.com/root+.crl'
+    })
   })
 
   it('adds what is missing, patches only what differs, and leaves the rest', () => {
     const [root, a, b] = chain()
-    const plan = planPublication([root!, a!, b!], pkiState([
-      existingFrom(root!),
-      existingFrom(a!, { crlUrl: 'http://old/crl', isIssuerHintEnabled: false })
-    ]), options('pki'))
+    const plan = planPublication(
+      [root!, a!, b!],
+      pkiState([existingFrom(root!), existingFrom(a!, { crlUrl: 'http://old/crl', isIssuerHintEnabled: false })]),
+      options('pki')
+    )
     expect(plan.operations.map((op) => [op.action, op.thumbprint])).toEqual([
       ['createAuthority', b!.thumbprint],
       ['updateAuthority', a!.thumbprint]
@@ -189,10 +257,15 @@ describe('pki', () => {
     const [root, a] = chain()
     const extra = existingFrom(desiredCa({ root: true }))
     const state = pkiState([extra])
-    expect(planPublication([root!, a!], state, options('pki')).operations.map((o) => o.action)).toEqual(['createAuthority', 'createAuthority'])
+    expect(planPublication([root!, a!], state, options('pki')).operations.map((o) => o.action)).toEqual([
+      'createAuthority',
+      'createAuthority'
+    ])
     const replace = planPublication([root!, a!], state, options('pki', { mode: 'replace' }))
     expect(replace.operations.map((o) => o.action)).toEqual(['createAuthority', 'createAuthority', 'deleteAuthority'])
-    expect(replace.operations[2]!.path).toBe(`/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/pki-1/certificateAuthorities/${extra.id}`)
+    expect(replace.operations[2]!.path).toBe(
+      `/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/pki-1/certificateAuthorities/${extra.id}`
+    )
   })
 
   it('issuer hints are patched when they differ', () => {
@@ -227,14 +300,21 @@ describe('application', () => {
       displayName: 'Contoso PKI',
       description: 'Contoso CAs',
       trustedCertificateAuthorities: desired.map((ca) => ({
-        certificate: ca.der.toString('base64'), isRootAuthority: ca.isRootAuthority, issuer: ca.subject, issuerSubjectKeyIdentifier: ca.issuerSki
+        certificate: ca.der.toString('base64'),
+        isRootAuthority: ca.isRootAuthority,
+        issuer: ca.subject,
+        issuerSubjectKeyIdentifier: ca.issuerSki
       }))
     })
   })
 
   it('adds roots first, flips isRootAuthority, patches the description, and in sync removes nothing', () => {
     const [root, a, b] = chain()
-    const plan = planPublication([a!, root!, b!], appState([existingFrom(b!, { isRootAuthority: true })], 'old'), options('application', { description: 'new' }))
+    const plan = planPublication(
+      [a!, root!, b!],
+      appState([existingFrom(b!, { isRootAuthority: true })], 'old'),
+      options('application', { description: 'new' })
+    )
     expect(plan.operations.map((o) => [o.action, o.thumbprint ?? ''])).toEqual([
       ['updateConfiguration', ''],
       ['createAuthority', root!.thumbprint],
@@ -245,7 +325,11 @@ describe('application', () => {
   })
 
   // Replays the operations on the store and checks the invariants Graph enforces at every step.
-  const replay = (state: ApplicationState, ops: readonly Operation[], desired: readonly CertificateAuthority[]): Array<{ size: number; roots: number }> => {
+  const replay = (
+    state: ApplicationState,
+    ops: readonly Operation[],
+    desired: readonly CertificateAuthority[]
+  ): Array<{ size: number; roots: number }> => {
     const held = new Map(state.authorities.map((a) => [a.thumbprint, a.isRootAuthority]))
     const byId = new Map(state.authorities.map((a) => [a.id, a.thumbprint]))
     const steps: Array<{ size: number; roots: number }> = []
@@ -284,10 +368,19 @@ describe('per-kind limits on the given set', () => {
   it.each<[Kind, string, CertificateAuthority[], RegExp]>([
     ['pki', 'a CA over 8 KB', [desiredCa({ root: true, der: Buffer.alloc(8193, 1) })], /8193 bytes.*8192/],
     ['pki', '251 CAs', Array.from({ length: 251 }, () => desiredCa()), /251 CAs; a PKI holds at most 250/],
-    ['application', '11 CAs', Array.from({ length: 11 }, () => desiredCa({ root: true })), /11 CAs; an application configuration holds 1 to 10/],
+    [
+      'application',
+      '11 CAs',
+      Array.from({ length: 11 }, () => desiredCa({ root: true })),
+      /11 CAs; an application configuration holds 1 to 10/
+    ],
     ['application', 'no root', [desiredCa()], /at least one root/]
   ])('%s: %s', (kind, _label, desired, message) => {
-    expect(kindLimitProblems(kind, desired).map((p) => p.message).join('\n')).toMatch(message)
+    expect(
+      kindLimitProblems(kind, desired)
+        .map((p) => p.message)
+        .join('\n')
+    ).toMatch(message)
   })
 
   it('accepts sets within the limits', () => {

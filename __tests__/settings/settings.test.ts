@@ -75,14 +75,26 @@ describe('settings: defaults', () => {
       mode: 'replace'
     })
     expect(settings.certificates).toEqual(['certs/root.pem', 'certs/issuing/*.crt'])
-    expect([settings.graphUrl, settings.authorityUrl, settings.audience]).toEqual(['https://127.0.0.1:8443', 'https://127.0.0.1:8443', 'custom'])
-    expect(settings.crlOverrides).toEqual([{ thumbprint: 'aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd', crlUrl: 'http://crl/a.crl', deltaCrlUrl: 'http://crl/a+.crl' }])
+    expect([settings.graphUrl, settings.authorityUrl, settings.audience]).toEqual([
+      'https://127.0.0.1:8443',
+      'https://127.0.0.1:8443',
+      'custom'
+    ])
+    expect(settings.crlOverrides).toEqual([
+      {
+        thumbprint: 'aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd',
+        crlUrl: 'http://crl/a.crl',
+        deltaCrlUrl: 'http://crl/a+.crl'
+      }
+    ])
     expect([settings.minValidityDays, settings.strict, settings.mode]).toEqual([0, true, 'replace'])
   })
 
   it('takes a thumbprint as Windows shows it (hex pairs with spaces) as one field', () => {
     const spaced = 'a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b'
-    expect(parse({ ...base, 'crl-urls': `${spaced}  http://crl/a.crl\n${spaced} http://crl/b.crl http://crl/b+.crl` }).settings.crlOverrides).toEqual([
+    expect(
+      parse({ ...base, 'crl-urls': `${spaced}  http://crl/a.crl\n${spaced} http://crl/b.crl http://crl/b+.crl` }).settings.crlOverrides
+    ).toEqual([
       { thumbprint: 'a909502dd82ae41433e6f83886b00d4277a32a7b', crlUrl: 'http://crl/a.crl' },
       { thumbprint: 'a909502dd82ae41433e6f83886b00d4277a32a7b', crlUrl: 'http://crl/b.crl', deltaCrlUrl: 'http://crl/b+.crl' }
     ])
@@ -106,7 +118,11 @@ describe('settings: every bad value is an error naming the input and what it acc
     ['unknown kind', { kind: 'tenant' }, /`kind` is "tenant"; accepted values: organization, pki, application/],
     ['missing kind', { kind: '' }, /`kind` is required; accepted values/],
     ['no certificates', { certificates: ' \n ' }, /`certificates` is required/],
-    ['application on v1.0', { kind: 'application', 'api-version': 'v1.0' }, /application` exists in Graph beta only; set `api-version: beta`/],
+    [
+      'application on v1.0',
+      { kind: 'application', 'api-version': 'v1.0' },
+      /application` exists in Graph beta only; set `api-version: beta`/
+    ],
     ['unknown api version', { 'api-version': 'v2' }, /`api-version` is "v2"; accepted values: v1.0, beta/],
     ['pki without display-name', { 'display-name': '' }, /`display-name` is required for `kind: pki`/],
     ['application without display-name', { kind: 'application', 'display-name': '' }, /`display-name` is required for `kind: application`/],
@@ -126,9 +142,21 @@ describe('settings: every bad value is an error naming the input and what it acc
     ['not a URL', { 'authority-url': 'login' }, /`authority-url` is "login", which is not a URL/],
     ['bad days', { 'min-validity-days': '-3' }, /`min-validity-days` is "-3"; give a whole number/],
     ['crl line with one field', { 'crl-urls': 'AABBCCDDEEFF00112233445566778899AABBCCDD' }, /`crl-urls` line 1 has 1 field/],
-    ['crl line with four fields', { 'crl-urls': '\nAABBCCDDEEFF00112233445566778899AABBCCDD http://a http://b http://c' }, /`crl-urls` line 2 has 4 field/],
-    ['a spaced thumbprint with nothing after it', { 'crl-urls': 'a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b' }, /`crl-urls` line 1 has 1 field/],
-    ['graph url with a password', { 'graph-url': 'https://user:hunter2hunter2@graph.microsoft.com/v1.0' }, /^Input `graph-url` holds a user name or password; give only the https origin/],
+    [
+      'crl line with four fields',
+      { 'crl-urls': '\nAABBCCDDEEFF00112233445566778899AABBCCDD http://a http://b http://c' },
+      /`crl-urls` line 2 has 4 field/
+    ],
+    [
+      'a spaced thumbprint with nothing after it',
+      { 'crl-urls': 'a9 09 50 2d d8 2a e4 14 33 e6 f8 38 86 b0 0d 42 77 a3 2a 7b' },
+      /`crl-urls` line 1 has 1 field/
+    ],
+    [
+      'graph url with a password',
+      { 'graph-url': 'https://user:hunter2hunter2@graph.microsoft.com/v1.0' },
+      /^Input `graph-url` holds a user name or password; give only the https origin/
+    ]
   ])('%s', (_name, inputs, message) => {
     expect(errorOf({ ...base, ...inputs })).toMatch(message)
   })

@@ -22,7 +22,14 @@ export const applicationRoutes: readonly Route[] = [
     permission: 'application',
     betaOnly: true,
     methods: {
-      GET: { name: 'application.list', run: (req) => listReply(req, req.core.state.applicationConfigurations.map((c) => project(c, expanded(req)))) },
+      GET: {
+        name: 'application.list',
+        run: (req) =>
+          listReply(
+            req,
+            req.core.state.applicationConfigurations.map((c) => project(c, expanded(req)))
+          )
+      },
       POST: { name: 'application.create', schema: 'request.createCertificateBasedApplicationConfiguration', run: create }
     }
   },
@@ -41,7 +48,14 @@ export const applicationRoutes: readonly Route[] = [
     permission: 'application',
     betaOnly: true,
     methods: {
-      GET: { name: 'applicationCa.list', run: (req) => listReply(req, find(req).trustedCertificateAuthorities.map((ca) => ({ ...ca }))) },
+      GET: {
+        name: 'applicationCa.list',
+        run: (req) =>
+          listReply(
+            req,
+            find(req).trustedCertificateAuthorities.map((ca) => ({ ...ca }))
+          )
+      },
       POST: { name: 'applicationCa.create', schema: 'request.createCertificateAuthorityAsEntity', run: createCa }
     }
   },
@@ -86,8 +100,10 @@ function create(req: GraphRequest): Reply {
   const { state, config } = req.core
   const used = state.applicationConfigurations.length + state.deletedApplicationConfigurations
   if (used >= MAX_APPLICATION_CONFIGURATIONS) {
-    throw badRequest(`The tenant holds ${used} certificateBasedApplicationConfiguration objects (soft-deleted ones included); ` +
-      `the limit is ${MAX_APPLICATION_CONFIGURATIONS}. Permanently delete unused ones from deletedItems.`)
+    throw badRequest(
+      `The tenant holds ${used} certificateBasedApplicationConfiguration objects (soft-deleted ones included); ` +
+        `the limit is ${MAX_APPLICATION_CONFIGURATIONS}. Permanently delete unused ones from deletedItems.`
+    )
   }
   const items = req.body[NAV] as Entity[]
   const facts = items.map((item, i) => certificateFromBody(item['certificate'], `${NAV}[${i}].certificate`))
@@ -98,9 +114,14 @@ function create(req: GraphRequest): Reply {
     deletedDateTime: null,
     displayName: (req.body['displayName'] as string | null | undefined) ?? null,
     description: (req.body['description'] as string | null | undefined) ?? null,
-    trustedCertificateAuthorities: items.map((item, i) => appCertificateAuthority(facts[i]!, item['isRootAuthority'] === true,
-      (item['issuer'] as string | undefined) ?? facts[i]!.subject,
-      (item['issuerSubjectKeyIdentifier'] as string | undefined) ?? facts[i]!.subjectKeyIdentifier))
+    trustedCertificateAuthorities: items.map((item, i) =>
+      appCertificateAuthority(
+        facts[i]!,
+        item['isRootAuthority'] === true,
+        (item['issuer'] as string | undefined) ?? facts[i]!.subject,
+        (item['issuerSubjectKeyIdentifier'] as string | undefined) ?? facts[i]!.subjectKeyIdentifier
+      )
+    )
   }
   state.applicationConfigurations.push(created)
   // Documented as 200 OK with {"value": {...}} (graph-api.md §3.1, §6.2-3); switchable.
@@ -129,9 +150,14 @@ function createCa(req: GraphRequest): Reply {
     throw badRequest(`The configuration already holds ${cas.length} trusted certificate authorities; the limit is ${MAX_TRUSTED_CAS}.`)
   }
   const facts = certificateFromBody(req.body['certificate'], 'certificate')
-  if (cas.some((ca) => certificateFromBody(ca.certificate, 'stored certificate').thumbprint === facts.thumbprint)) throw duplicateCertificate(facts)
-  const ca = appCertificateAuthority(facts, req.body['isRootAuthority'] === true,
-    req.body['issuer'] as string, req.body['issuerSubjectKeyIdentifier'] as string)
+  if (cas.some((ca) => certificateFromBody(ca.certificate, 'stored certificate').thumbprint === facts.thumbprint))
+    throw duplicateCertificate(facts)
+  const ca = appCertificateAuthority(
+    facts,
+    req.body['isRootAuthority'] === true,
+    req.body['issuer'] as string,
+    req.body['issuerSubjectKeyIdentifier'] as string
+  )
   cas.push(ca)
   return entityReply(req, { ...ca }, { status: 201 })
 }
@@ -147,7 +173,8 @@ function updateCa(req: GraphRequest): Reply {
 function deleteCa(req: GraphRequest): Reply {
   const { config, ca } = findCa(req)
   if (ca.isRootAuthority && otherRoots(config, ca) === 0) throw lastRoot('deleted')
-  if (config.trustedCertificateAuthorities.length === 1) throw badRequest('A configuration needs at least one trusted certificate authority.')
+  if (config.trustedCertificateAuthorities.length === 1)
+    throw badRequest('A configuration needs at least one trusted certificate authority.')
   config.trustedCertificateAuthorities.splice(config.trustedCertificateAuthorities.indexOf(ca), 1)
   return noContent(req)
 }
@@ -157,4 +184,5 @@ function otherRoots(config: ApplicationConfiguration, ca: AppCertificateAuthorit
 }
 
 const noRoot = (): Error => badRequest('At least one trusted certificate authority must be a root (isRootAuthority: true).')
-const lastRoot = (what: string): Error => badRequest(`The last root certificate authority of a configuration cannot be ${what}; add another root first.`)
+const lastRoot = (what: string): Error =>
+  badRequest(`The last root certificate authority of a configuration cannot be ${what}; add another root first.`)

@@ -61,10 +61,14 @@ interface ItemAnswer {
 class EnvelopeError extends Error {}
 
 export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
-  const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}): BatchOutcome =>
-    ({ reply: graphErrorReply(call, status, code, message, headers), items: [], lose: () => {} })
+  const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}): BatchOutcome => ({
+    reply: graphErrorReply(call, status, code, message, headers),
+    items: [],
+    lose: () => {}
+  })
   call.record.operation = 'batch'
-  if (call.method !== 'POST') return fail(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.', { allow: 'POST' })
+  if (call.method !== 'POST')
+    return fail(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.', { allow: 'POST' })
   try {
     env.authenticate(call)
   } catch (error) {
@@ -95,7 +99,14 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
       continue
     }
     if (/^https?:/i.test(item.url)) {
-      answers.set(item.id, answer(item.id, itemCall, graphErrorReply(itemCall, 400, 'BadRequest', 'Batch request URLs must be relative to the version, e.g. "/me".')))
+      answers.set(
+        item.id,
+        answer(
+          item.id,
+          itemCall,
+          graphErrorReply(itemCall, 400, 'BadRequest', 'Batch request URLs must be relative to the version, e.g. "/me".')
+        )
+      )
       continue
     }
     const decision = env.faults.decide('graph', item.method, itemCall.url.pathname)
@@ -108,8 +119,14 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
         continue
       case 'status':
       case 'failAfter':
-        answers.set(item.id, answer(item.id, itemCall, faultReply(itemCall, decision.rule,
-          decision.rule.status ?? (decision.kind === 'failAfter' ? 500 : 503))))
+        answers.set(
+          item.id,
+          answer(
+            item.id,
+            itemCall,
+            faultReply(itemCall, decision.rule, decision.rule.status ?? (decision.kind === 'failAfter' ? 500 : 503))
+          )
+        )
         continue
     }
     const reply = handle(env, itemCall)
@@ -146,7 +163,10 @@ function handle(env: BatchEnv, call: Call): Reply {
   try {
     return env.handle(call)
   } catch (error) {
-    return { status: 500, body: { error: { code: 'EmulatorError', message: error instanceof Error ? error.stack ?? error.message : String(error) } } }
+    return {
+      status: 500,
+      body: { error: { code: 'EmulatorError', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }
+    }
   }
 }
 
@@ -201,10 +221,13 @@ function parseEnvelope(call: Call): BatchItem[] {
   try {
     parsed = JSON.parse(call.rawBody.toString('utf8'))
   } catch {
-    throw new EnvelopeError('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.')
+    throw new EnvelopeError(
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'
+    )
   }
   const requests = isObject(parsed) ? parsed['requests'] : undefined
-  if (!Array.isArray(requests) || requests.length === 0) throw new EnvelopeError('Invalid batch payload format: `requests` must be a non-empty array.')
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw new EnvelopeError('Invalid batch payload format: `requests` must be a non-empty array.')
   if (requests.length > MAX_BATCH_REQUESTS) {
     throw new EnvelopeError(`The batch holds ${requests.length} requests; at most ${MAX_BATCH_REQUESTS} are allowed.`)
   }
@@ -216,7 +239,8 @@ function parseEnvelope(call: Call): BatchItem[] {
   }
   for (const item of items) {
     const unknown = item.dependsOn.find((id) => !ids.has(id) || id === item.id)
-    if (unknown !== undefined) throw new EnvelopeError(`Batch request '${item.id}' depends on '${unknown}', which is not another request of the batch.`)
+    if (unknown !== undefined)
+      throw new EnvelopeError(`Batch request '${item.id}' depends on '${unknown}', which is not another request of the batch.`)
   }
   executionOrder(items) // throws on a cycle
   return items
@@ -226,7 +250,8 @@ function parseItem(raw: unknown, index: number): BatchItem {
   if (!isObject(raw)) throw new EnvelopeError(`Batch request ${index + 1} is not an object.`)
   const { id, method, url, headers, body, dependsOn } = raw
   if (typeof id !== 'string' || id === '') throw new EnvelopeError(`Batch request ${index + 1} has no id (a non-empty string).`)
-  if (typeof method !== 'string' || !METHODS.has(method.toUpperCase())) throw new EnvelopeError(`Batch request '${id}' has no valid method.`)
+  if (typeof method !== 'string' || !METHODS.has(method.toUpperCase()))
+    throw new EnvelopeError(`Batch request '${id}' has no valid method.`)
   if (typeof url !== 'string' || url === '') throw new EnvelopeError(`Batch request '${id}' has no url.`)
   if (headers !== undefined && (!isObject(headers) || Object.values(headers).some((v) => typeof v !== 'string'))) {
     throw new EnvelopeError(`Batch request '${id}': headers must be an object of strings.`)

@@ -29,7 +29,8 @@ export function expandOption(req: GraphRequest, allowed: readonly string[]): Rea
   if (allowed.length === 0) throw badRequest("The query specified in the URI is not valid. Query option 'Expand' is not allowed.")
   const names = raw.split(',').map((s) => s.trim())
   for (const name of names) {
-    if (!allowed.includes(name)) throw badRequest(`Could not find a property named '${name}' on the type; $expand supports: ${allowed.join(', ')}.`)
+    if (!allowed.includes(name))
+      throw badRequest(`Could not find a property named '${name}' on the type; $expand supports: ${allowed.join(', ')}.`)
   }
   return new Set(names)
 }
@@ -39,7 +40,9 @@ export function listReply(req: GraphRequest, items: readonly Entity[]): Reply {
   const query = req.call.url.searchParams
   for (const key of query.keys()) {
     if (key === '$skip') {
-      throw badRequest("The query specified in the URI is not valid. Query option 'Skip' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings.")
+      throw badRequest(
+        "The query specified in the URI is not valid. Query option 'Skip' is not allowed. To allow it, set the 'AllowedQueryOptions' property on EnableQueryAttribute or QueryValidationSettings."
+      )
     }
     if (key.startsWith('$') && !KNOWN_OPTIONS.has(key)) throw badRequest(`Query option '${key}' is not supported.`)
   }
@@ -77,16 +80,27 @@ export function entityReply(req: GraphRequest, entity: Entity, options: { status
 /** 204 for DELETE (and kind 3 PATCH); with the `deleteWithBody` oddity a DELETE carries a JSON body. */
 export function noContent(req: GraphRequest): Reply {
   if (req.call.method === 'DELETE' && req.core.config.oddities.deleteWithBody) {
-    return { status: 204, forceBody: true, body: { '@odata.context': `${req.contextUrl}/$entity`, id: Object.values(req.params).at(-1) ?? null } }
+    return {
+      status: 204,
+      forceBody: true,
+      body: { '@odata.context': `${req.contextUrl}/$entity`, id: Object.values(req.params).at(-1) ?? null }
+    }
   }
   return { status: 204 }
 }
 
 type Literal = string | boolean | null
-interface Clause { readonly property: string; readonly op: 'eq' | 'ne' | 'startswith'; readonly value: Literal }
+interface Clause {
+  readonly property: string
+  readonly op: 'eq' | 'ne' | 'startswith'
+  readonly value: Literal
+}
 
 const STRING = "'((?:[^']|'')*)'"
-const CLAUSE = new RegExp(`^\\s*(?:startswith\\(\\s*(\\w+)\\s*,\\s*${STRING}\\s*\\)|(\\w+)\\s+(eq|ne)\\s+(?:${STRING}|(true|false|null)|([0-9][0-9T:.Z+-]*)))\\s*`, 'i')
+const CLAUSE = new RegExp(
+  `^\\s*(?:startswith\\(\\s*(\\w+)\\s*,\\s*${STRING}\\s*\\)|(\\w+)\\s+(eq|ne)\\s+(?:${STRING}|(true|false|null)|([0-9][0-9T:.Z+-]*)))\\s*`,
+  'i'
+)
 
 /** `displayName eq 'O''Brien'`, `startswith(displayName,'Con')`, joined with `and`. */
 function parseFilter(text: string): Clause[] {
@@ -94,11 +108,21 @@ function parseFilter(text: string): Clause[] {
   let rest = text
   for (;;) {
     const m = CLAUSE.exec(rest)
-    if (!m) throw badRequest(`Invalid filter clause: '${text}'. Supported: <property> eq|ne <literal>, startswith(<property>,'<text>'), joined with 'and'.`)
+    if (!m)
+      throw badRequest(
+        `Invalid filter clause: '${text}'. Supported: <property> eq|ne <literal>, startswith(<property>,'<text>'), joined with 'and'.`
+      )
     const unquote = (s: string): string => s.replace(/''/g, "'")
     if (m[1] !== undefined) clauses.push({ property: m[1], op: 'startswith', value: unquote(m[2] ?? '') })
     else {
-      const value: Literal = m[5] !== undefined ? unquote(m[5]) : m[6] !== undefined ? (m[6].toLowerCase() === 'null' ? null : m[6].toLowerCase() === 'true') : m[7] ?? ''
+      const value: Literal =
+        m[5] !== undefined
+          ? unquote(m[5])
+          : m[6] !== undefined
+            ? m[6].toLowerCase() === 'null'
+              ? null
+              : m[6].toLowerCase() === 'true'
+            : (m[7] ?? '')
       clauses.push({ property: m[3] ?? '', op: (m[4] ?? 'eq').toLowerCase() as 'eq' | 'ne', value })
     }
     rest = rest.slice(m[0].length)
@@ -122,7 +146,8 @@ function matches(item: Entity, clause: Clause): boolean {
   let equal: boolean
   if (typeof actual === 'string' && typeof clause.value === 'string') {
     const dates = [Date.parse(actual), Date.parse(clause.value)]
-    equal = actual.toLowerCase() === clause.value.toLowerCase() ||
+    equal =
+      actual.toLowerCase() === clause.value.toLowerCase() ||
       (/^\d{4}-\d\d-\d\dT/.test(clause.value) && dates[0] === dates[1] && !Number.isNaN(dates[0]))
   } else {
     equal = actual === clause.value
@@ -172,12 +197,14 @@ export function render(value: unknown, oddities: Oddities): Entity {
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk)
     if (typeof v !== 'object' || v === null) return v
-    return Object.fromEntries(Object.entries(v).map(([key, inner]) => {
-      if (key.startsWith('@')) return [key, inner]
-      let name = oddities.keyCasing === 'lower' ? key.toLowerCase() : oddities.keyCasing === 'documented' ? DRIFTED[key] ?? key : key
-      if (oddities.trailingSpaceKeys) name = `${name} `
-      return [name, walk(inner)]
-    }))
+    return Object.fromEntries(
+      Object.entries(v).map(([key, inner]) => {
+        if (key.startsWith('@')) return [key, inner]
+        let name = oddities.keyCasing === 'lower' ? key.toLowerCase() : oddities.keyCasing === 'documented' ? (DRIFTED[key] ?? key) : key
+        if (oddities.trailingSpaceKeys) name = `${name} `
+        return [name, walk(inner)]
+      })
+    )
   }
   return walk(value) as Entity
 }

@@ -35,7 +35,12 @@ function organization(req: GraphRequest): Entity {
     id: core.tenantId,
     displayName: 'Contoso (emulated)',
     tenantType: 'AAD',
-    verifiedDomains: core.config.domains.map((name, i) => ({ name, isDefault: i === 0, isInitial: name.endsWith('.onmicrosoft.com'), type: 'Managed' }))
+    verifiedDomains: core.config.domains.map((name, i) => ({
+      name,
+      isDefault: i === 0,
+      isInitial: name.endsWith('.onmicrosoft.com'),
+      type: 'Managed'
+    }))
   }
 }
 
@@ -93,27 +98,35 @@ function create(req: GraphRequest): Reply {
       return facts !== undefined && isExpired(facts)
     })
     if (expired.length > 0) {
-      throw badRequest(`The trust store holds expired certificate authorities (${expired.map((ca) => ca.issuer).join('; ')}); ` +
-        'certificate authorities cannot be added while an expired one is present. Delete the configuration first.')
+      throw badRequest(
+        `The trust store holds expired certificate authorities (${expired.map((ca) => ca.issuer).join('; ')}); ` +
+          'certificate authorities cannot be added while an expired one is present. Delete the configuration first.'
+      )
     }
-    throw badRequest(`A certificateBasedAuthConfiguration already exists for this organization (id ${current.id}); ` +
-      'it cannot be updated or created again: delete it first, then create it with the full list.')
+    throw badRequest(
+      `A certificateBasedAuthConfiguration already exists for this organization (id ${current.id}); ` +
+        'it cannot be updated or created again: delete it first, then create it with the full list.'
+    )
   }
   const items = req.body['certificateAuthorities'] as Entity[]
   const facts = items.map((item, i) => certificateFromBody(item['certificate'], `certificateAuthorities[${i}].certificate`))
   for (const f of facts) {
     if (isExpired(f)) {
-      throw badRequest(`Certificate authority '${f.subject}' expired on ${f.notAfter.toISOString()}; expired certificate authorities cannot be added.`)
+      throw badRequest(
+        `Certificate authority '${f.subject}' expired on ${f.notAfter.toISOString()}; expired certificate authorities cannot be added.`
+      )
     }
   }
   rejectDuplicates(facts)
   const config: OrganizationCbaConfiguration = {
     id: ORGANIZATION_CBA_ID,
-    certificateAuthorities: items.map((item, i) => orgCertificateAuthority(facts[i]!, {
-      isRootAuthority: item['isRootAuthority'] === true,
-      certificateRevocationListUrl: (item['certificateRevocationListUrl'] as string | null | undefined) ?? null,
-      deltaCertificateRevocationListUrl: (item['deltaCertificateRevocationListUrl'] as string | null | undefined) ?? null
-    }))
+    certificateAuthorities: items.map((item, i) =>
+      orgCertificateAuthority(facts[i]!, {
+        isRootAuthority: item['isRootAuthority'] === true,
+        certificateRevocationListUrl: (item['certificateRevocationListUrl'] as string | null | undefined) ?? null,
+        deltaCertificateRevocationListUrl: (item['deltaCertificateRevocationListUrl'] as string | null | undefined) ?? null
+      })
+    )
   }
   state.organizationCba = config
   return entityReply(req, project(config), { status: 201 })

@@ -40,7 +40,14 @@ export const pkiRoutes: readonly Route[] = [
       POST: {
         name: 'pki.upload',
         schema: 'certificateBasedAuthPki.uploadParameters',
-        run: (req) => { findPki(req); throw new GraphError(501, 'NotImplemented', 'The emulator does not download upload files; POST each CA to certificateAuthorities.') }
+        run: (req) => {
+          findPki(req)
+          throw new GraphError(
+            501,
+            'NotImplemented',
+            'The emulator does not download upload files; POST each CA to certificateAuthorities.'
+          )
+        }
       }
     }
   },
@@ -124,7 +131,9 @@ function deletePki(req: GraphRequest): Reply {
 /** Size, duplicate and (optionally) derived-field checks for a CA certificate entering `pki`. */
 function admit(req: GraphRequest, pki: Pki, facts: CertificateFacts, self?: PkiCertificateAuthority): void {
   if (facts.der.length > MAX_CERTIFICATE_BYTES) {
-    throw badRequest(`The certificate is ${facts.der.length} bytes; a certificate authority can be at most 8 KB (${MAX_CERTIFICATE_BYTES} bytes).`)
+    throw badRequest(
+      `The certificate is ${facts.der.length} bytes; a certificate authority can be at most 8 KB (${MAX_CERTIFICATE_BYTES} bytes).`
+    )
   }
   const { body } = req
   if (req.core.config.checkDerivedFields) {
@@ -158,8 +167,17 @@ function certificateThumbprint(ca: PkiCertificateAuthority): string {
   return thumbprint
 }
 
-const SETTABLE = ['certificateAuthorityType', 'displayName', 'issuer', 'issuerSubjectKeyIdentifier', 'expirationDateTime', 'thumbprint',
-  'certificateRevocationListUrl', 'deltaCertificateRevocationListUrl', 'isIssuerHintEnabled'] as const
+const SETTABLE = [
+  'certificateAuthorityType',
+  'displayName',
+  'issuer',
+  'issuerSubjectKeyIdentifier',
+  'expirationDateTime',
+  'thumbprint',
+  'certificateRevocationListUrl',
+  'deltaCertificateRevocationListUrl',
+  'isIssuerHintEnabled'
+] as const
 
 function settable(body: Entity): Partial<PkiCertificateAuthority> {
   return Object.fromEntries(SETTABLE.filter((k) => k in body).map((k) => [k, body[k]])) as Partial<PkiCertificateAuthority>
@@ -168,7 +186,9 @@ function settable(body: Entity): Partial<PkiCertificateAuthority> {
 function createCa(req: GraphRequest): Reply {
   const pki = findPki(req)
   if (pki.certificateAuthorities.length >= MAX_PKI_CAS) {
-    throw badRequest(`The PKI already holds ${pki.certificateAuthorities.length} certificate authorities; a PKI can hold at most ${MAX_PKI_CAS}.`)
+    throw badRequest(
+      `The PKI already holds ${pki.certificateAuthorities.length} certificate authorities; a PKI can hold at most ${MAX_PKI_CAS}.`
+    )
   }
   const facts = certificateFromBody(req.body['certificate'], 'certificate')
   admit(req, pki, facts)

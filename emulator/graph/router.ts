@@ -46,7 +46,10 @@ export function graphHandler(core: EmulatorCore, routes: readonly Route[]): (cal
 }
 
 function route(core: EmulatorCore, routes: readonly Route[], call: Call): Reply {
-  const [version, ...segments] = call.url.pathname.split('/').filter((s) => s !== '').map(decodeURIComponent)
+  const [version, ...segments] = call.url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent)
   if (version !== 'v1.0' && version !== 'beta') throw new GraphError(400, 'BadRequest', `Invalid version: '${version ?? ''}'.`)
   const available = routes.filter((r) => version === 'beta' || !r.betaOnly)
   let params: Record<string, string> | undefined
@@ -56,8 +59,9 @@ function route(core: EmulatorCore, routes: readonly Route[], call: Call): Reply 
   const claims = authenticate(core, call)
   if (!found || !params) throw unknownSegment(available, segments)
   if (!operation) {
-    throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.',
-      { allow: Object.keys(found.methods).join(', ') })
+    throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.', {
+      allow: Object.keys(found.methods).join(', ')
+    })
   }
   authorize(claims, found.permission, call.method === 'GET')
   const body = readBody(core, call, version, operation)
@@ -86,8 +90,12 @@ function unknownSegment(routes: readonly Route[], segments: readonly string[]): 
   for (const r of routes) {
     const parts = r.path.split('/')
     let i = 0
-    while (i < segments.length && i < parts.length &&
-      (parts[i] === segments[i] || (parts[i]!.startsWith('{') && !segments[i]!.startsWith('$')))) i++
+    while (
+      i < segments.length &&
+      i < parts.length &&
+      (parts[i] === segments[i] || (parts[i]!.startsWith('{') && !segments[i]!.startsWith('$')))
+    )
+      i++
     known = Math.max(known, i)
   }
   const segment = segments[Math.min(known, segments.length - 1)] ?? ''
@@ -96,14 +104,19 @@ function unknownSegment(routes: readonly Route[], segments: readonly string[]): 
 
 /** The access token's claims; a 401 GraphError when it is missing or not good. */
 export function authenticate(core: EmulatorCore, call: Call): Claims {
-  const invalid = (message: string): GraphError => new GraphError(401, 'InvalidAuthenticationToken', message,
-    { 'www-authenticate': `Bearer realm="", authorization_uri="${core.urls.authority}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"` })
+  const invalid = (message: string): GraphError =>
+    new GraphError(401, 'InvalidAuthenticationToken', message, {
+      'www-authenticate': `Bearer realm="", authorization_uri="${core.urls.authority}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`
+    })
   const header = call.headers.authorization
   if (header === undefined || header === '') throw invalid('Access token is empty.')
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
   if (token === undefined) throw invalid('Access token validation failure: the Authorization header is not a Bearer token.')
   const verified = core.entraKey.verify(token)
-  if (!verified.ok) throw invalid(verified.reason === 'malformed' ? 'IDX14100: JWT is not well formed.' : 'Access token validation failure. Invalid signature.')
+  if (!verified.ok)
+    throw invalid(
+      verified.reason === 'malformed' ? 'IDX14100: JWT is not well formed.' : 'Access token validation failure. Invalid signature.'
+    )
   const { exp, nbf, aud, tid } = verified.claims
   const now = nowSeconds()
   if (typeof exp !== 'number' || exp <= now) throw invalid('Lifetime validation failed, the token is expired.')
@@ -118,7 +131,11 @@ function authorize(claims: Claims, permission: Permission, read: boolean): void 
   const accepted = read ? [`${prefix}.Read.All`, `${prefix}.ReadWrite.All`] : [`${prefix}.ReadWrite.All`]
   const roles = Array.isArray(claims['roles']) ? claims['roles'] : []
   if (!roles.some((r) => accepted.includes(String(r)))) {
-    throw new GraphError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation. Requires one of: ${accepted.join(', ')}.`)
+    throw new GraphError(
+      403,
+      'Authorization_RequestDenied',
+      `Insufficient privileges to complete the operation. Requires one of: ${accepted.join(', ')}.`
+    )
   }
 }
 
@@ -134,13 +151,18 @@ function readBody(core: EmulatorCore, call: Call, version: ApiVersion, operation
   if (!hasBody) throw new GraphError(400, 'BadRequest', 'Empty Payload. JSON content expected.')
   const contentType = call.headers['content-type']
   if (contentType === undefined) throw new GraphError(400, 'BadRequest', 'Content-Type header value missing.')
-  if (!/^application\/json\b/i.test(contentType)) throw new GraphError(415, 'UnsupportedMediaType', `Content-Type '${contentType}' is not supported; send application/json.`)
+  if (!/^application\/json\b/i.test(contentType))
+    throw new GraphError(415, 'UnsupportedMediaType', `Content-Type '${contentType}' is not supported; send application/json.`)
   let body: unknown
   try {
     body = JSON.parse(call.rawBody.toString('utf8'))
   } catch {
     record.schemaValid = false
-    throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.')
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'
+    )
   }
   if (operation.schema === undefined || !core.schemas.has(version, operation.schema)) {
     record.schemaValid = false
@@ -156,6 +178,9 @@ function readBody(core: EmulatorCore, call: Call, version: ApiVersion, operation
 function contextUrl(core: EmulatorCore, version: ApiVersion, pattern: string, params: Readonly<Record<string, string>>): string {
   const parts = pattern.split('/')
   if (parts.at(-1)?.startsWith('{')) parts.pop()
-  const path = parts.map((p) => (p.startsWith('{') ? `('${params[p.slice(1, -1)] ?? ''}')` : `/${p}`)).join('').slice(1)
+  const path = parts
+    .map((p) => (p.startsWith('{') ? `('${params[p.slice(1, -1)] ?? ''}')` : `/${p}`))
+    .join('')
+    .slice(1)
   return `${core.urls.graph}/${version}/$metadata#${path}`
 }

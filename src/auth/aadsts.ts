@@ -19,10 +19,12 @@ const federatedCredentialHint: Hint = (c) => {
   const sub = claimText(c.assertionClaims, 'sub')
   const aud = claimText(c.assertionClaims, 'aud')
   const iss = claimText(c.assertionClaims, 'iss')
-  return `No federated credential on the app registration ${c.clientId} matches this workflow's token ` +
+  return (
+    `No federated credential on the app registration ${c.clientId} matches this workflow's token ` +
     `(subject "${sub}", audience "${aud}", issuer "${iss}"). Add a federated credential with exactly that ` +
     'subject and audience (App registrations > the app > Certificates & secrets > Federated credentials), ' +
     'or run the workflow from the branch, tag or environment an existing credential names.'
+  )
 }
 
 /** Known codes; the ones a misconfigured workflow meets first. */
@@ -31,25 +33,32 @@ const HINTS: Readonly<Record<string, Hint>> = {
   '700211': federatedCredentialHint,
   '700212': federatedCredentialHint,
   '700213': federatedCredentialHint,
-  '700016': (c) => `The application ${c.clientId} was not found in tenant ${c.tenantId}: check \`client-id\` and ` +
+  '700016': (c) =>
+    `The application ${c.clientId} was not found in tenant ${c.tenantId}: check \`client-id\` and ` +
     '`tenant-id` (and `cloud`), and that the app is registered in, or admin-consented to, that tenant.',
-  '700024': () => 'The GitHub OIDC token was rejected as expired or not yet valid: check the runner\'s clock. ' +
+  '700024': () =>
+    "The GitHub OIDC token was rejected as expired or not yet valid: check the runner's clock. " +
     'The action fetches a fresh token for every sign-in, so a re-run gets a new one.',
-  '90002': (c) => `Tenant ${c.tenantId} was not found at ${c.authorityUrl}: check \`tenant-id\` and \`cloud\` ` +
+  '90002': (c) =>
+    `Tenant ${c.tenantId} was not found at ${c.authorityUrl}: check \`tenant-id\` and \`cloud\` ` +
     '(or `authority-url`); a tenant exists in one cloud only.',
-  '900023': (c) => `"${c.tenantId}" is not a valid tenant: give \`tenant-id\` as the directory (tenant) GUID ` +
+  '900023': (c) =>
+    `"${c.tenantId}" is not a valid tenant: give \`tenant-id\` as the directory (tenant) GUID ` +
     'or a verified domain of the tenant, and check `cloud`.',
-  '7000215': () => 'Entra reports an invalid client secret. This action never sends one: it signs in with the ' +
+  '7000215': () =>
+    'Entra reports an invalid client secret. This action never sends one: it signs in with the ' +
     'GitHub OIDC token as a federated credential. Check `client-id` and that the app has a federated credential.',
-  '7000222': () => 'Entra reports an expired client secret. This action never sends one: it signs in with the ' +
+  '7000222': () =>
+    'Entra reports an expired client secret. This action never sends one: it signs in with the ' +
     'GitHub OIDC token as a federated credential. Check `client-id` and that the app has a federated credential.',
   '50053': () => 'Entra has locked sign-ins for this identity after too many failed attempts: wait, then re-run.',
-  '500011': (c) => `The resource ${c.graphUrl} is not known in this tenant: check \`cloud\` and \`graph-url\` ` +
+  '500011': (c) =>
+    `The resource ${c.graphUrl} is not known in this tenant: check \`cloud\` and \`graph-url\` ` +
     '(tokens and Graph hosts are per cloud).',
-  '7000112': (c) => `The application ${c.clientId} is disabled in this tenant: an administrator must enable its ` +
-    'service principal.',
-  '700027': () => 'Entra could not validate the GitHub OIDC token: check the federated credential\'s issuer ' +
-    '(https://token.actions.githubusercontent.com, or your enterprise\'s issuer).'
+  '7000112': (c) => `The application ${c.clientId} is disabled in this tenant: an administrator must enable its ` + 'service principal.',
+  '700027': () =>
+    "Entra could not validate the GitHub OIDC token: check the federated credential's issuer " +
+    "(https://token.actions.githubusercontent.com, or your enterprise's issuer)."
 }
 
 interface MsalErrorLike {
@@ -76,9 +85,8 @@ export function aadstsCode(error: unknown): string | undefined {
 /** The service's description of an MSAL error, without tokens, on one line. */
 export function serviceDescription(error: unknown): string {
   const e = (error !== null && typeof error === 'object' ? error : {}) as MsalErrorLike
-  const text = typeof e.errorMessage === 'string' && e.errorMessage !== ''
-    ? e.errorMessage
-    : typeof e.message === 'string' ? e.message : String(error)
+  const text =
+    typeof e.errorMessage === 'string' && e.errorMessage !== '' ? e.errorMessage : typeof e.message === 'string' ? e.message : String(error)
   return redactTokens(text).replace(/\s+/g, ' ').trim()
 }
 
@@ -92,9 +100,10 @@ export function signInError(error: unknown, context: SignInContext): UserError {
   }
   const errorCode = typeof e.errorCode === 'string' && e.errorCode !== '' ? ` (${e.errorCode})` : ''
   const hint = code !== undefined ? HINTS[code]?.(context) : undefined
-  const head = code !== undefined
-    ? `Sign-in to Microsoft Entra failed with AADSTS${code}${errorCode}.`
-    : `Sign-in to Microsoft Entra failed${errorCode}.`
+  const head =
+    code !== undefined
+      ? `Sign-in to Microsoft Entra failed with AADSTS${code}${errorCode}.`
+      : `Sign-in to Microsoft Entra failed${errorCode}.`
   const lines = [head, ...(hint !== undefined ? [hint] : []), `Entra said: ${serviceDescription(error)}`]
   return new UserError(lines.join('\n'), { cause: error })
 }

@@ -96,8 +96,12 @@ export async function acquireGraphToken(options: AcquireGraphTokenOptions): Prom
   } catch (error) {
     if (!(error instanceof AuthError)) throw error
     throw signInError(error, {
-      clientId: credentials.clientId, tenantId: credentials.tenantId, authorityUrl, graphUrl,
-      audience: settings.audience, assertionClaims
+      clientId: credentials.clientId,
+      tenantId: credentials.tenantId,
+      authorityUrl,
+      graphUrl,
+      audience: settings.audience,
+      assertionClaims
     })
   }
   if (result === null || result.accessToken === '') {

@@ -9,7 +9,7 @@ export function decodeJwtClaims(token: string): JwtClaims | undefined {
   if (payload === undefined || payload === '') return undefined
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-    return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? claims as JwtClaims : undefined
+    return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? (claims as JwtClaims) : undefined
   } catch {
     return undefined
   }
@@ -36,7 +36,7 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 export function redactTokens(text: string): string {
   let result = text
   for (const pattern of SECRET_PATTERNS) {
-    result = result.replace(pattern, (match: string, prefix?: unknown) => typeof prefix === 'string' ? `${prefix}***` : '***')
+    result = result.replace(pattern, (match: string, prefix?: unknown) => (typeof prefix === 'string' ? `${prefix}***` : '***'))
   }
   return result
 }

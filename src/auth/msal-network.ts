@@ -45,9 +45,13 @@ export class MsalNetworkModule implements INetworkModule {
     }
     if (!isJsonObject(response.body)) {
       const text = typeof response.body === 'string' ? ` ${redactTokens(response.body).slice(0, 200)}` : ''
-      throw new AuthError('network_error', '', `${SERVICE}: ${method} ${displayPath(url)} answered HTTP ${response.status} without a JSON body` +
-        `${text} (request-id: ${response.headers['x-ms-request-id'] ?? response.headers['request-id'] ?? 'none'}, ` +
-        `client-request-id: ${response.clientRequestId})`)
+      throw new AuthError(
+        'network_error',
+        '',
+        `${SERVICE}: ${method} ${displayPath(url)} answered HTTP ${response.status} without a JSON body` +
+          `${text} (request-id: ${response.headers['x-ms-request-id'] ?? response.headers['request-id'] ?? 'none'}, ` +
+          `client-request-id: ${response.clientRequestId})`
+      )
     }
     return { status: response.status, headers: { ...response.headers }, body: response.body as T }
   }

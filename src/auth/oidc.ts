@@ -27,9 +27,9 @@ export function checkOidcAvailable(env: NodeJS.ProcessEnv): OidcRequest {
   if (requestUrl === '' || requestToken === '') {
     throw new UserError(
       'No GitHub OIDC token is available to this job (ACTIONS_ID_TOKEN_REQUEST_URL / ' +
-      'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Grant it to the job with `permissions: id-token: write` ' +
-      '(in the workflow or the job). Pull requests from forks and Dependabot runs get no token at all; ' +
-      'for them, run with `dry-run: true` and without `tenant-id` / `client-id`, which needs no credentials.'
+        'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Grant it to the job with `permissions: id-token: write` ' +
+        '(in the workflow or the job). Pull requests from forks and Dependabot runs get no token at all; ' +
+        'for them, run with `dry-run: true` and without `tenant-id` / `client-id`, which needs no credentials.'
     )
   }
   return { requestUrl, requestToken }
@@ -45,9 +45,7 @@ export function idTokenUrl(requestUrl: string, audience: string): string {
  * A fresh GitHub ID token for `audience`, masked before anything else happens to it. Logs its
  * issuer, subject and audience (what a federated credential must match), never the token.
  */
-export async function fetchGitHubIdToken(
-  http: HttpClient, env: NodeJS.ProcessEnv, audience: string, deps: OidcDeps
-): Promise<string> {
+export async function fetchGitHubIdToken(http: HttpClient, env: NodeJS.ProcessEnv, audience: string, deps: OidcDeps): Promise<string> {
   const { requestUrl, requestToken } = checkOidcAvailable(env)
   deps.setSecret(requestToken)
   const response = await http.request({
@@ -61,8 +59,10 @@ export async function fetchGitHubIdToken(
   })
   const token = stringProp(response.body, 'value')
   if (token === undefined || token === '') {
-    throw new UserError(`${SERVICE}: the response (HTTP ${response.status}) holds no token in \`value\` ` +
-      `(client-request-id: ${response.clientRequestId}).`)
+    throw new UserError(
+      `${SERVICE}: the response (HTTP ${response.status}) holds no token in \`value\` ` +
+        `(client-request-id: ${response.clientRequestId}).`
+    )
   }
   deps.setSecret(token)
   const claims = decodeJwtClaims(token)

@@ -33,9 +33,14 @@ function withoutDuplicates(certificates: readonly ParsedCertificate[], problems:
       continue
     }
     const where = kept.source.count > 1 ? `certificate ${kept.source.index} of ${kept.source.file}` : kept.source.file
-    problems.push(certificateProblem('notice', certificate.source,
-      `${describeCertificate(certificate.source, certificate.subject)} is the same certificate (SHA-1 ${certificate.thumbprint}) ` +
-      `as ${where}; it is used once`))
+    problems.push(
+      certificateProblem(
+        'notice',
+        certificate.source,
+        `${describeCertificate(certificate.source, certificate.subject)} is the same certificate (SHA-1 ${certificate.thumbprint}) ` +
+          `as ${where}; it is used once`
+      )
+    )
   }
   return [...first.values()]
 }
@@ -44,7 +49,10 @@ function withoutDuplicates(certificates: readonly ParsedCertificate[], problems:
  * Roots first, then down the chains: parents before children, input order otherwise. A CA whose
  * issuer is not in the set starts a chain of its own, right after the roots.
  */
-function chainOrder(cas: readonly ParsedCertificate[], issuersOf: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]>): ParsedCertificate[] {
+function chainOrder(
+  cas: readonly ParsedCertificate[],
+  issuersOf: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]>
+): ParsedCertificate[] {
   const depths = new Map<ParsedCertificate, number>()
   const depthOf = (ca: ParsedCertificate, visiting: Set<ParsedCertificate>): number => {
     const known = depths.get(ca)
@@ -52,12 +60,14 @@ function chainOrder(cas: readonly ParsedCertificate[], issuersOf: ReadonlyMap<Pa
     const parent = issuersOf.get(ca)?.find((issuer) => !visiting.has(issuer))
     let depth: number
     if (ca.selfSigned) depth = 0
-    else if (parent === undefined) depth = 1 // an issuer outside the set (or a cycle of cross-certificates)
+    else if (parent === undefined)
+      depth = 1 // an issuer outside the set (or a cycle of cross-certificates)
     else depth = depthOf(parent, new Set([...visiting, ca])) + 1
     depths.set(ca, depth)
     return depth
   }
-  return cas.map((ca, position) => ({ ca, position, depth: depthOf(ca, new Set([ca])) }))
+  return cas
+    .map((ca, position) => ({ ca, position, depth: depthOf(ca, new Set([ca])) }))
     .sort((a, b) => a.depth - b.depth || a.position - b.position)
     .map(({ ca }) => ca)
 }

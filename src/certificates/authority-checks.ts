@@ -9,18 +9,27 @@ const CA_ONLY = 'remove it or point `certificates` at the CA files only'
 export function caProblems(certificate: ParsedCertificate): { readonly isCa: boolean; readonly problems: Problem[] } {
   const { source, subject } = certificate
   const name = describeCertificate(source, subject)
-  const error = (message: string): { isCa: boolean; problems: Problem[] } =>
-    ({ isCa: false, problems: [certificateProblem('error', source, message)] })
+  const error = (message: string): { isCa: boolean; problems: Problem[] } => ({
+    isCa: false,
+    problems: [certificateProblem('error', source, message)]
+  })
   if (certificate.version < 3) {
     // v1/v2 certificates carry no extensions, so nothing says they are CAs; only a self-signed
     // root is acceptable, as trust anchors of that age still exist.
     if (!certificate.selfSigned) {
-      return error(`${name} is an X.509 v${certificate.version} certificate that is not a self-signed root, so nothing marks it as a CA; ${CA_ONLY}`)
+      return error(
+        `${name} is an X.509 v${certificate.version} certificate that is not a self-signed root, so nothing marks it as a CA; ${CA_ONLY}`
+      )
     }
     return {
       isCa: true,
-      problems: [certificateProblem('warning', source,
-        `${name} is an X.509 v${certificate.version} root without extensions (no basicConstraints); it is accepted as a root, but prefer a v3 root certificate`)]
+      problems: [
+        certificateProblem(
+          'warning',
+          source,
+          `${name} is an X.509 v${certificate.version} root without extensions (no basicConstraints); it is accepted as a root, but prefer a v3 root certificate`
+        )
+      ]
     }
   }
   const reasons: string[] = []
@@ -36,19 +45,34 @@ export function validityProblems(certificate: ParsedCertificate, now: Date, minV
   const { source, subject, notBefore, notAfter } = certificate
   const name = describeCertificate(source, subject)
   if (now.getTime() > notAfter.getTime()) {
-    return [certificateProblem('error', source,
-      `${name} expired on ${day(notAfter)}; remove it from \`certificates\` or replace it with the renewed CA certificate`)]
+    return [
+      certificateProblem(
+        'error',
+        source,
+        `${name} expired on ${day(notAfter)}; remove it from \`certificates\` or replace it with the renewed CA certificate`
+      )
+    ]
   }
   if (now.getTime() < notBefore.getTime()) {
-    return [certificateProblem('error', source,
-      `${name} is not valid before ${day(notBefore)}; publish it once it is valid, or check the runner's clock`)]
+    return [
+      certificateProblem(
+        'error',
+        source,
+        `${name} is not valid before ${day(notBefore)}; publish it once it is valid, or check the runner's clock`
+      )
+    ]
   }
   const left = notAfter.getTime() - now.getTime()
   if (left < minValidityDays * DAY_MS) {
     const days = Math.floor(left / DAY_MS)
-    return [certificateProblem('warning', source,
-      `${name} expires on ${day(notAfter)} (${days} ${days === 1 ? 'day' : 'days'} left, less than \`min-validity-days\` ${minValidityDays}); ` +
-      'renew the CA and publish its new certificate')]
+    return [
+      certificateProblem(
+        'warning',
+        source,
+        `${name} expires on ${day(notAfter)} (${days} ${days === 1 ? 'day' : 'days'} left, less than \`min-validity-days\` ${minValidityDays}); ` +
+          'renew the CA and publish its new certificate'
+      )
+    ]
   }
   return []
 }

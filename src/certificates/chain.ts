@@ -6,13 +6,16 @@ import type { CertificateAuthority, ParsedCertificate, Problem } from './types.t
 
 /** Certificates that could have issued `child`: subject == child's issuer, and key identifiers agree. */
 export function issuerCandidates(child: ParsedCertificate, pool: readonly ParsedCertificate[]): ParsedCertificate[] {
-  return pool.filter((candidate) =>
-    candidate !== child &&
-    candidate.thumbprint !== child.thumbprint &&
-    candidate.subjectDer.equals(child.issuerDer) &&
-    // AKI names the issuer's SKI; a candidate without the SKI extension is left to the signature check.
-    (child.authorityKeyIdentifier === undefined || !candidate.hasSubjectKeyIdentifierExtension ||
-      candidate.subjectKeyIdentifier === child.authorityKeyIdentifier))
+  return pool.filter(
+    (candidate) =>
+      candidate !== child &&
+      candidate.thumbprint !== child.thumbprint &&
+      candidate.subjectDer.equals(child.issuerDer) &&
+      // AKI names the issuer's SKI; a candidate without the SKI extension is left to the signature check.
+      (child.authorityKeyIdentifier === undefined ||
+        !candidate.hasSubjectKeyIdentifierExtension ||
+        candidate.subjectKeyIdentifier === child.authorityKeyIdentifier)
+  )
 }
 
 /** Whether `issuer` signed `child` (OpenSSL's issued-by check, then the signature itself). */
@@ -36,18 +39,27 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
     if (ca.selfSigned) continue
     const name = describeCertificate(ca.source, ca.subject)
     const candidates = issuerCandidates(ca, cas)
-    const issuers = candidates.filter((candidate) => signedBy(ca, candidate))
-      .sort((a, b) => Number(b.selfSigned) - Number(a.selfSigned))
+    const issuers = candidates.filter((candidate) => signedBy(ca, candidate)).sort((a, b) => Number(b.selfSigned) - Number(a.selfSigned))
     issuersOf.set(ca, issuers)
     if (issuers.length > 0) continue
     if (candidates.length > 0) {
       const issuer = candidates[0]
-      problems.push(certificateProblem('error', ca.source,
-        `${name}: its signature does not verify against its issuer "${ca.issuer}" in ${issuer?.source.file ?? 'the set'} ` +
-        '(that CA did not sign it: another key of the same name, or a damaged signature); publish the CA certificate that really signed it'))
+      problems.push(
+        certificateProblem(
+          'error',
+          ca.source,
+          `${name}: its signature does not verify against its issuer "${ca.issuer}" in ${issuer?.source.file ?? 'the set'} ` +
+            '(that CA did not sign it: another key of the same name, or a damaged signature); publish the CA certificate that really signed it'
+        )
+      )
     } else if (ca.subjectDer.equals(ca.issuerDer)) {
-      problems.push(certificateProblem('error', ca.source,
-        `${name} is self-issued but its signature does not verify with its own key, so it is no valid root; export it again or remove it`))
+      problems.push(
+        certificateProblem(
+          'error',
+          ca.source,
+          `${name} is self-issued but its signature does not verify with its own key, so it is no valid root; export it again or remove it`
+        )
+      )
     } else if (!deferMissingIssuers) {
       problems.push(missingIssuer(ca.source, ca.subject, ca.issuer, 'is not in the set'))
     }
@@ -56,8 +68,11 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
 }
 
 function missingIssuer(source: ParsedCertificate['source'], subject: string, issuer: string, where: string): Problem {
-  return certificateProblem('error', source,
-    `${describeCertificate(source, subject)}: its issuer "${issuer}" ${where}; add the issuing CA's certificate to \`certificates\``)
+  return certificateProblem(
+    'error',
+    source,
+    `${describeCertificate(source, subject)}: its issuer "${issuer}" ${where}; add the issuing CA's certificate to \`certificates\``
+  )
 }
 
 /**
@@ -78,19 +93,25 @@ export function missingIssuerProblems(authorities: readonly CertificateAuthority
     const source = { file: authority.file, index: authority.index ?? 1, count: authority.index === undefined ? 1 : 2 }
     return parse(authority.der, source) ?? []
   })
-  const store = storeCertificatesDer.flatMap((der, i) =>
-    parse(der, { file: "the tenant's store", index: i + 1, count: storeCertificatesDer.length }) ?? [])
+  const store = storeCertificatesDer.flatMap(
+    (der, i) => parse(der, { file: "the tenant's store", index: i + 1, count: storeCertificatesDer.length }) ?? []
+  )
   const problems: Problem[] = []
   for (const ca of set) {
     // Roots, and CAs with a candidate in the set, were judged by analyzeCertificates already.
     if (ca.selfSigned || ca.subjectDer.equals(ca.issuerDer) || issuerCandidates(ca, set).length > 0) continue
     const candidates = issuerCandidates(ca, store)
     if (candidates.some((candidate) => signedBy(ca, candidate))) continue
-    problems.push(candidates.length > 0
-      ? certificateProblem('error', ca.source,
-        `${describeCertificate(ca.source, ca.subject)}: its signature does not verify against the CA "${ca.issuer}" in the tenant's store; ` +
-        'publish the CA certificate that really signed it')
-      : missingIssuer(ca.source, ca.subject, ca.issuer, "is neither in the set nor in the tenant's store"))
+    problems.push(
+      candidates.length > 0
+        ? certificateProblem(
+            'error',
+            ca.source,
+            `${describeCertificate(ca.source, ca.subject)}: its signature does not verify against the CA "${ca.issuer}" in the tenant's store; ` +
+              'publish the CA certificate that really signed it'
+          )
+        : missingIssuer(ca.source, ca.subject, ca.issuer, "is neither in the set nor in the tenant's store")
+    )
   }
   return problems
 }

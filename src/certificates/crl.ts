@@ -35,7 +35,10 @@ export function resolveCrlUrls(
   for (const ca of cas) {
     const override = overrideOf.get(ca.thumbprint)
     if (override !== undefined) {
-      urls.set(ca, override.deltaCrlUrl === undefined ? { crlUrl: override.crlUrl } : { crlUrl: override.crlUrl, deltaCrlUrl: override.deltaCrlUrl })
+      urls.set(
+        ca,
+        override.deltaCrlUrl === undefined ? { crlUrl: override.crlUrl } : { crlUrl: override.crlUrl, deltaCrlUrl: override.deltaCrlUrl }
+      )
       continue
     }
     const issued = cas.filter((other) => other !== ca && issuersOf.get(other)?.includes(ca) === true)
@@ -43,17 +46,30 @@ export function resolveCrlUrls(
     const name = describeCertificate(ca.source, ca.subject)
     const crl = pickUrl(issued.flatMap((child) => child.crlDistributionPoints))
     const delta = pickUrl(issued.flatMap((child) => child.freshestCrl))
-    for (const [url, what] of [[crl, 'CRL URL'], [delta, 'delta CRL URL']] as const) {
+    for (const [url, what] of [
+      [crl, 'CRL URL'],
+      [delta, 'delta CRL URL']
+    ] as const) {
       if (url?.startsWith('https:') === true) {
-        problems.push(certificateProblem('warning', ca.source,
-          `${name}: its ${what} ${url} (from the certificates it issued) is https; Entra recommends http for CRLs, ` +
-          'so give an http URL with `crl-urls` if the CA publishes one'))
+        problems.push(
+          certificateProblem(
+            'warning',
+            ca.source,
+            `${name}: its ${what} ${url} (from the certificates it issued) is https; Entra recommends http for CRLs, ` +
+              'so give an http URL with `crl-urls` if the CA publishes one'
+          )
+        )
       }
     }
     if (crl === undefined) {
-      problems.push(certificateProblem('warning', ca.source,
-        `${name} has no CRL URL (no certificate it issued in the set names an http(s) CRL distribution point), so Entra ` +
-        `checks no revocation for the certificates it issues; give one with a \`crl-urls\` line "${ca.thumbprint} http://<host>/<crl>"`))
+      problems.push(
+        certificateProblem(
+          'warning',
+          ca.source,
+          `${name} has no CRL URL (no certificate it issued in the set names an http(s) CRL distribution point), so Entra ` +
+            `checks no revocation for the certificates it issues; give one with a \`crl-urls\` line "${ca.thumbprint} http://<host>/<crl>"`
+        )
+      )
     }
     urls.set(ca, { ...(crl === undefined ? {} : { crlUrl: crl }), ...(delta === undefined ? {} : { deltaCrlUrl: delta }) })
   }
@@ -65,18 +81,28 @@ function pickUrl(uris: readonly string[]): string | undefined {
   return uris.find((uri) => /^http:\/\//i.test(uri)) ?? uris.find((uri) => /^https:\/\//i.test(uri))
 }
 
-function checkOverrides(cas: readonly ParsedCertificate[], overrides: readonly CrlOverride[], problems: Problem[]): Map<string, CrlOverride> {
+function checkOverrides(
+  cas: readonly ParsedCertificate[],
+  overrides: readonly CrlOverride[],
+  problems: Problem[]
+): Map<string, CrlOverride> {
   const byThumbprint = new Map<string, CrlOverride>()
   const thumbprints = new Set(cas.map((ca) => ca.thumbprint))
   for (const override of overrides) {
     const thumbprint = normalizeThumbprint(override.thumbprint)
     const line = `\`crl-urls\` line for ${override.thumbprint}`
     if (!THUMBPRINT.test(thumbprint)) {
-      problems.push({ severity: 'error', message: `${line}: "${override.thumbprint}" is not a SHA-1 thumbprint (40 hex digits); copy the CA's thumbprint` })
+      problems.push({
+        severity: 'error',
+        message: `${line}: "${override.thumbprint}" is not a SHA-1 thumbprint (40 hex digits); copy the CA's thumbprint`
+      })
       continue
     }
     if (!thumbprints.has(thumbprint)) {
-      problems.push({ severity: 'error', message: `${line}: no CA in \`certificates\` has this SHA-1 thumbprint; fix the thumbprint or add the CA's certificate` })
+      problems.push({
+        severity: 'error',
+        message: `${line}: no CA in \`certificates\` has this SHA-1 thumbprint; fix the thumbprint or add the CA's certificate`
+      })
       continue
     }
     if (byThumbprint.has(thumbprint)) {
@@ -86,7 +112,10 @@ function checkOverrides(cas: readonly ParsedCertificate[], overrides: readonly C
     const urls = [override.crlUrl, ...(override.deltaCrlUrl === undefined ? [] : [override.deltaCrlUrl])]
     const bad = urls.filter((url) => !isHttpUrl(url))
     for (const url of bad) {
-      problems.push({ severity: 'error', message: `${line}: "${url}" is not an absolute http: or https: URL; give e.g. http://crl.example.com/ca.crl` })
+      problems.push({
+        severity: 'error',
+        message: `${line}: "${url}" is not an absolute http: or https: URL; give e.g. http://crl.example.com/ca.crl`
+      })
     }
     for (const url of urls.filter((u) => isHttpUrl(u) && u.toLowerCase().startsWith('https:'))) {
       problems.push({ severity: 'warning', message: `${line}: ${url} is https; Entra recommends http for CRLs` })

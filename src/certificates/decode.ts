@@ -9,9 +9,7 @@ import { derHoldsPrivateKey, isPkcs12, textHoldsPrivateKey } from './private-key
 import type { Severity } from './types.ts'
 
 /** One certificate position in the file: its DER, or why it could not be read. */
-export type Slot =
-  | { readonly der: Buffer; readonly warning?: string }
-  | { readonly error: string }
+export type Slot = { readonly der: Buffer; readonly warning?: string } | { readonly error: string }
 
 /** A problem about the file as a whole, or about a `part` of it (`PEM block 3`); the message follows the file name (and part). */
 export interface FileProblem {
@@ -61,7 +59,7 @@ export function decodeCertificateFile(raw: Buffer): DecodedFile {
   if (hasPemBlocks(text)) return decodePem(pemBlocks(text))
   return fileError(
     `is not a certificate file: ${recognise(bytes, text) ?? 'it is neither PEM (`-----BEGIN CERTIFICATE-----`) nor DER'}; ` +
-    'point `certificates` at PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b, .p7c) files'
+      'point `certificates` at PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b, .p7c) files'
   )
 }
 
@@ -138,11 +136,15 @@ function bundleSlots(bytes: Buffer, element: DerElement): DecodedFile {
   if (contents.certificates.length === 0) {
     problems.push({
       severity: 'error',
-      message: 'is a PKCS#7 bundle that holds no certificates; export it with its certificates (e.g. `openssl crl2pkcs7 -nocrl -certfile ca.pem -out ca.p7b`)'
+      message:
+        'is a PKCS#7 bundle that holds no certificates; export it with its certificates (e.g. `openssl crl2pkcs7 -nocrl -certfile ca.pem -out ca.p7b`)'
     })
   }
   if (contents.skipped > 0) {
-    problems.push({ severity: 'warning', message: `is a PKCS#7 bundle with ${contents.skipped} entries that are not X.509 certificates; they are ignored` })
+    problems.push({
+      severity: 'warning',
+      message: `is a PKCS#7 bundle with ${contents.skipped} entries that are not X.509 certificates; they are ignored`
+    })
   }
   return { slots: contents.certificates.map((der) => ({ der })), problems }
 }
@@ -166,9 +168,10 @@ function decodePem(blocks: readonly PemBlock[]): DecodedFile {
         problems.push({ severity: 'error', part: position, message: '(PKCS#7) is not valid base64; export the bundle again' })
       } else {
         const element = singleElement(der)
-        const bundle = element === undefined || !isPkcs7(der, element)
-          ? fileError('holds a PKCS#7 PEM block that is not a valid PKCS#7 bundle (bad DER); export the bundle again')
-          : bundleSlots(der, element)
+        const bundle =
+          element === undefined || !isPkcs7(der, element)
+            ? fileError('holds a PKCS#7 PEM block that is not a valid PKCS#7 bundle (bad DER); export the bundle again')
+            : bundleSlots(der, element)
         slots.push(...bundle.slots)
         problems.push(...bundle.problems)
       }

@@ -56,7 +56,8 @@ async function resolvePattern(pattern: string, root: string): Promise<Resolution
   const noMatch = (what: string): Resolution => ({
     problem: {
       severity: 'error',
-      message: `\`${pattern}\` ${what} in ${root} (paths and globs in \`certificates\` are relative to the workspace); ` +
+      message:
+        `\`${pattern}\` ${what} in ${root} (paths and globs in \`certificates\` are relative to the workspace); ` +
         `check the path and its case, and that an earlier step created the files${mistakeIn(pattern)}`
     }
   })
@@ -92,11 +93,15 @@ async function resolvePattern(pattern: string, root: string): Promise<Resolution
     }
   }
   if (files.length === 0 && folders.length > 0) {
-    const shown = folders.sort().slice(0, 3).map((folder) => displayPath(folder, root))
+    const shown = folders
+      .sort()
+      .slice(0, 3)
+      .map((folder) => displayPath(folder, root))
     return {
       problem: {
         severity: 'error',
-        message: `\`${pattern}\` matches only directories (${shown.join(', ')}${folders.length > shown.length ? ', ...' : ''}), no file; ` +
+        message:
+          `\`${pattern}\` matches only directories (${shown.join(', ')}${folders.length > shown.length ? ', ...' : ''}), no file; ` +
           `name the certificate files in them, e.g. \`${path.posix.join(pattern, '*.pem')}\``
       }
     }

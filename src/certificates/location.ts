@@ -14,9 +14,7 @@ export function describeCertificate(source: CertificateSource, subject: string):
 
 /** A problem about one certificate: `file`, and `index` when the file holds more than one. */
 export function certificateProblem(severity: Severity, source: CertificateSource, message: string): Problem {
-  return source.count > 1
-    ? { severity, message, file: source.file, index: source.index }
-    : { severity, message, file: source.file }
+  return source.count > 1 ? { severity, message, file: source.file, index: source.index } : { severity, message, file: source.file }
 }
 
 /** An ISO 8601 date (day precision) for messages. */

@@ -60,14 +60,16 @@ export function attributeName(oid: string): string {
 export function formatName(name: Asn1): string {
   // openssl's dn_rev reverses the flat list of attributes, so the attributes of a multi-valued RDN
   // come out reversed too; RFC 4514 leaves their order open, so match openssl.
-  const attributes = childrenOf(name).flatMap((rdn, rdnIndex) =>
-    childrenOf(rdn).map((attribute) => ({ rdnIndex, text: formatAttribute(attribute) }))
-  ).reverse()
-  return attributes.map((attribute, i) => {
-    const previous = attributes[i - 1]
-    if (previous === undefined) return attribute.text
-    return (previous.rdnIndex === attribute.rdnIndex ? '+' : ', ') + attribute.text
-  }).join('')
+  const attributes = childrenOf(name)
+    .flatMap((rdn, rdnIndex) => childrenOf(rdn).map((attribute) => ({ rdnIndex, text: formatAttribute(attribute) })))
+    .reverse()
+  return attributes
+    .map((attribute, i) => {
+      const previous = attributes[i - 1]
+      if (previous === undefined) return attribute.text
+      return (previous.rdnIndex === attribute.rdnIndex ? '+' : ', ') + attribute.text
+    })
+    .join('')
 }
 
 function formatAttribute(attribute: Asn1): string {
@@ -107,13 +109,14 @@ const ALWAYS_ESCAPED = new Set([',', '+', '"', '\\', '<', '>', ';'])
 /** RFC 4514 §2.4 escaping, as openssl's esc_2253 + esc_ctrl do it. */
 export function escapeValue(text: string): string {
   const chars = Array.from(text)
-  return chars.map((char, i) => {
-    const code = char.codePointAt(0) ?? 0
-    if (ALWAYS_ESCAPED.has(char)) return `\\${char}`
-    if (i === 0 && (char === '#' || char === ' ')) return `\\${char}`
-    if (i === chars.length - 1 && char === ' ') return '\\ '
-    if (code < 0x20 || code === 0x7f) return `\\${code.toString(16).toUpperCase().padStart(2, '0')}`
-    return char
-  }).join('')
+  return chars
+    .map((char, i) => {
+      const code = char.codePointAt(0) ?? 0
+      if (ALWAYS_ESCAPED.has(char)) return `\\${char}`
+      if (i === 0 && (char === '#' || char === ' ')) return `\\${char}`
+      if (i === chars.length - 1 && char === ' ') return '\\ '
+      if (code < 0x20 || code === 0x7f) return `\\${code.toString(16).toUpperCase().padStart(2, '0')}`
+      return char
+    })
+    .join('')
 }
-

@@ -44,4 +44,3 @@ export function pkcs7Certificates(bytes: Buffer, contentInfo: DerElement): Pkcs7
     return { kind: 'malformed' }
   }
 }
-

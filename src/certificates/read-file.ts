@@ -49,8 +49,10 @@ export async function readCertificateFile(absolute: string): Promise<FileRead> {
 
 function tooLarge(bytes: number, qualifier = ''): string {
   const megabytes = Math.max(1, Math.round(bytes / 1024 / 1024))
-  return `is ${qualifier}${megabytes} MB, too large for a certificate file (the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB, ` +
+  return (
+    `is ${qualifier}${megabytes} MB, too large for a certificate file (the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB, ` +
     `far above any CA bundle), so it was not read; ${ONLY_CERTIFICATES}`
+  )
 }
 
 function fileKind(stats: Stats): string {

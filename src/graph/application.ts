@@ -19,8 +19,7 @@ const hint = permissionHint('application')
 const opts = { permissionHint: hint }
 const displayNameOf = (context: KindContext): string => context.settings.displayName ?? ''
 
-const listAuthorities = (context: KindContext, id: string): Promise<JsonObject[]> =>
-  context.graph.getAll(APPLICATION_AUTHORITIES(id), opts)
+const listAuthorities = (context: KindContext, id: string): Promise<JsonObject[]> => context.graph.getAll(APPLICATION_AUTHORITIES(id), opts)
 
 async function read(context: KindContext): Promise<ApplicationState> {
   const found = await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint)
@@ -76,18 +75,22 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
     created = await context.graph.post(op.path, op.body, opts)
   } catch (error) {
     if (!(error instanceof AmbiguousWriteError)) throw error
-    context.logger.warning('The response to creating the application configuration was lost; looking it up by name before creating it again.')
-    created = await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint) ??
-      await context.graph.post(op.path, op.body, opts)
+    context.logger.warning(
+      'The response to creating the application configuration was lost; looking it up by name before creating it again.'
+    )
+    created =
+      (await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint)) ??
+      (await context.graph.post(op.path, op.body, opts))
   }
   const id = stringProp(created, 'id')
   if (id === undefined) throw new Error(`POST ${op.path} returned no id for the new configuration`)
   context.record.configurationId = id
   // The create response may or may not inline the CAs (graph-api.md §6.10); their ids come from the list.
   const inline = prop(created, 'trustedCertificateAuthorities')
-  const items = Array.isArray(inline) && inline.every((i) => isJsonObject(i) && stringProp(i, 'id') !== undefined)
-    ? inline as JsonObject[]
-    : await listAuthorities(context, id)
+  const items =
+    Array.isArray(inline) && inline.every((i) => isJsonObject(i) && stringProp(i, 'id') !== undefined)
+      ? (inline as JsonObject[])
+      : await listAuthorities(context, id)
   for (const ca of existingAuthorities(items)) {
     context.record.created.push(ca.thumbprint)
     if (ca.id !== undefined) context.record.createdAuthorityIds.push(ca.id)
@@ -111,21 +114,31 @@ async function createAuthority(context: KindContext, op: Operation, configuratio
 
 /** Adds the given CAs the winner lacks (roots first), then deletes the configuration this run created. */
 async function moveTo(context: KindContext, winner: string, ours: string, desired: readonly CertificateAuthority[]): Promise<void> {
-  context.logger.warning(`Another run created an application configuration named "${displayNameOf(context)}" at the same ` +
-    `time; the one with the lowest id (${winner}) wins, so this run's CAs move there and the one it created (${ours}) is deleted.`)
+  context.logger.warning(
+    `Another run created an application configuration named "${displayNameOf(context)}" at the same ` +
+      `time; the one with the lowest id (${winner}) wins, so this run's CAs move there and the one it created (${ours}) is deleted.`
+  )
   const { record } = context
   record.created.length = 0
   record.createdAuthorityIds.length = 0
   const held = new Set(existingAuthorities(await listAuthorities(context, winner)).map((ca) => ca.thumbprint))
   const missing = desired.filter((ca) => !held.has(ca.thumbprint)).sort((a, b) => Number(b.isRootAuthority) - Number(a.isRootAuthority))
   if (held.size + missing.length > APPLICATION_MAX_AUTHORITIES) {
-    throw new UserError(`Two runs created an application configuration named "${displayNameOf(context)}" at the same time, ` +
-      `and together they hold ${held.size + missing.length} CAs, over Entra's ${APPLICATION_MAX_AUTHORITIES}. Both are kept ` +
-      `(${winner}, ${ours}); give each run its own \`display-name\` and delete one.`)
+    throw new UserError(
+      `Two runs created an application configuration named "${displayNameOf(context)}" at the same time, ` +
+        `and together they hold ${held.size + missing.length} CAs, over Entra's ${APPLICATION_MAX_AUTHORITIES}. Both are kept ` +
+        `(${winner}, ${ours}); give each run its own \`display-name\` and delete one.`
+    )
   }
   for (const ca of missing) {
-    const op: Operation = { action: 'createAuthority', method: 'POST', path: APPLICATION_AUTHORITIES(winner), reason: 'move',
-      thumbprint: ca.thumbprint, body: applicationAuthorityBody(ca) }
+    const op: Operation = {
+      action: 'createAuthority',
+      method: 'POST',
+      path: APPLICATION_AUTHORITIES(winner),
+      reason: 'move',
+      thumbprint: ca.thumbprint,
+      body: applicationAuthorityBody(ca)
+    }
     await createAuthority(context, op, winner)
   }
   await deleteTolerant(context, `${APPLICATION_CONTAINER}/${ours}`, hint)

@@ -14,9 +14,10 @@ export function decodeBinary(value: string): Buffer {
 export function existingAuthority(raw: JsonObject): ExistingAuthority | undefined {
   const encoded = stringProp(raw, 'certificate')
   const der = encoded !== undefined ? decodeBinary(encoded) : undefined
-  const thumbprint = der !== undefined && der.length > 0
-    ? createHash('sha1').update(der).digest('hex').toUpperCase()
-    : stringProp(raw, 'thumbprint')?.replace(/[\s:]/g, '').toUpperCase()
+  const thumbprint =
+    der !== undefined && der.length > 0
+      ? createHash('sha1').update(der).digest('hex').toUpperCase()
+      : stringProp(raw, 'thumbprint')?.replace(/[\s:]/g, '').toUpperCase()
   if (thumbprint === undefined) return undefined
   let parsed: ReturnType<typeof parseCertificate> | undefined
   try {
@@ -36,7 +37,7 @@ export function existingAuthority(raw: JsonObject): ExistingAuthority | undefine
   return {
     thumbprint,
     der: der ?? Buffer.alloc(0),
-    isRootAuthority: typeof rootFlag === 'boolean' ? rootFlag : type !== undefined ? type === 'root' : parsed?.selfSigned ?? false,
+    isRootAuthority: typeof rootFlag === 'boolean' ? rootFlag : type !== undefined ? type === 'root' : (parsed?.selfSigned ?? false),
     ...(id !== undefined ? { id } : {}),
     ...(subject !== undefined ? { subject } : {}),
     ...(notAfter !== undefined && !Number.isNaN(notAfter.getTime()) ? { notAfter } : {}),

@@ -8,22 +8,32 @@ import { odataString } from '../plan/paths.ts'
 
 /** Every configuration of that exact name, lowest id first. */
 export async function findAllByDisplayName(
-  graph: GraphClient, container: string, displayName: string, permissionHint: string
+  graph: GraphClient,
+  container: string,
+  displayName: string,
+  permissionHint: string
 ): Promise<JsonObject[]> {
   const filter = encodeURIComponent(`displayName eq ${odataString(displayName)}`)
   const items = await graph.getAll(`${container}?$filter=${filter}`, { permissionHint })
   // The filter is the service's; keep only exact matches in case it is looser (case, trimming).
-  return items.filter((item) => stringProp(item, 'displayName') === displayName && stringProp(item, 'id') !== undefined)
+  return items
+    .filter((item) => stringProp(item, 'displayName') === displayName && stringProp(item, 'id') !== undefined)
     .sort((a, b) => (stringProp(a, 'id') ?? '').localeCompare(stringProp(b, 'id') ?? ''))
 }
 
 export async function findByDisplayName(
-  graph: GraphClient, container: string, displayName: string, logger: Logger, permissionHint: string
+  graph: GraphClient,
+  container: string,
+  displayName: string,
+  logger: Logger,
+  permissionHint: string
 ): Promise<JsonObject | undefined> {
   const matches = await findAllByDisplayName(graph, container, displayName, permissionHint)
   if (matches.length > 1) {
-    logger.warning(`${matches.length} configurations are named "${displayName}" (ids ${matches.map((m) => stringProp(m, 'id')).join(', ')}); ` +
-      'using the one with the lowest id. Delete the others, or give each a distinct `display-name`.')
+    logger.warning(
+      `${matches.length} configurations are named "${displayName}" (ids ${matches.map((m) => stringProp(m, 'id')).join(', ')}); ` +
+        'using the one with the lowest id. Delete the others, or give each a distinct `display-name`.'
+    )
   }
   return matches[0]
 }

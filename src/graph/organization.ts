@@ -73,9 +73,12 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
       if (held === undefined) throw error
       const missing = toCreate.filter((t) => !held.has(t))
       if (missing.length > 0) {
-        throw new UserError('Another run created the tenant trust store while this one was planning, without ' +
-          `${missing.length} of the given CAs. Run again: the run then plans against the store as it is now ` +
-          '(adding to an existing store needs `allow-recreate: true`).', { cause: error })
+        throw new UserError(
+          'Another run created the tenant trust store while this one was planning, without ' +
+            `${missing.length} of the given CAs. Run again: the run then plans against the store as it is now ` +
+            '(adding to an existing store needs `allow-recreate: true`).',
+          { cause: error }
+        )
       }
       context.logger.info('Another run created the tenant trust store at the same time, with every given CA.')
       record.configurationId = ORGANIZATION_CONFIGURATION_ID
@@ -101,8 +104,10 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
   } catch (error) {
     record.removed.length = 0
     await restore(context, path, backup, backupPath, state.orgId, error)
-    throw new UserError(`Creating the new tenant trust store failed, so the backup was restored: the tenant trusts ` +
-      `the same CAs as before this run. The failure: ${messageOf(error)}`)
+    throw new UserError(
+      `Creating the new tenant trust store failed, so the backup was restored: the tenant trusts ` +
+        `the same CAs as before this run. The failure: ${messageOf(error)}`
+    )
   }
   record.configurationId = ORGANIZATION_CONFIGURATION_ID
   record.created.push(...toCreate)
@@ -112,22 +117,34 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
   const wanted = plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint)
   const missing = wanted.filter((t) => !held?.has(t))
   if (missing.length > 0) {
-    throw new UserError(`The tenant trust store was created again, but reading it back misses ${missing.join(', ')}. ` +
-      `The backup of the previous store is at ${backupPath}; check the store in the Entra admin center.`)
+    throw new UserError(
+      `The tenant trust store was created again, but reading it back misses ${missing.join(', ')}. ` +
+        `The backup of the previous store is at ${backupPath}; check the store in the Entra admin center.`
+    )
   }
   context.logger.info(`Verified: the tenant trust store holds the ${wanted.length} CAs planned.`)
 }
 
-async function restore(context: KindContext, path: string, backup: unknown, backupPath: string, orgId: string, cause: unknown): Promise<void> {
+async function restore(
+  context: KindContext,
+  path: string,
+  backup: unknown,
+  backupPath: string,
+  orgId: string,
+  cause: unknown
+): Promise<void> {
   context.logger.warning(`Creating the new tenant trust store failed (${messageOf(cause)}); restoring the backup.`)
   try {
     if ((await heldThumbprints(context, orgId)) === undefined) await createOnce(context, path, backup, orgId)
   } catch (restoreError) {
     const url = `${context.settings.graphUrl}/${context.settings.apiVersion}${path}`
-    throw new UserError('The tenant trust store was deleted, and neither the new one nor the backup could be created: ' +
-      'Entra now trusts NO certificate authority for certificate-based sign-in. Restore it now from the backup ' +
-      `${backupPath}, for example: az rest --method POST --url ${url} --headers Content-Type=application/json --body @${backupPath}\n` +
-      `Create failed: ${messageOf(cause)}\nRestore failed: ${messageOf(restoreError)}`, { cause: restoreError })
+    throw new UserError(
+      'The tenant trust store was deleted, and neither the new one nor the backup could be created: ' +
+        'Entra now trusts NO certificate authority for certificate-based sign-in. Restore it now from the backup ' +
+        `${backupPath}, for example: az rest --method POST --url ${url} --headers Content-Type=application/json --body @${backupPath}\n` +
+        `Create failed: ${messageOf(cause)}\nRestore failed: ${messageOf(restoreError)}`,
+      { cause: restoreError }
+    )
   }
 }
 

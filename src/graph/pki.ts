@@ -21,7 +21,11 @@ const listAuthorities = (context: KindContext, pkiId: string): Promise<JsonObjec
 async function read(context: KindContext): Promise<PkiState> {
   const id = await winnerId(context)
   if (id === undefined) return { kind: 'pki', pki: null, authorities: [] }
-  return { kind: 'pki', pki: { id, displayName: displayNameOf(context) }, authorities: existingAuthorities(await listAuthorities(context, id)) }
+  return {
+    kind: 'pki',
+    pki: { id, displayName: displayNameOf(context) },
+    authorities: existingAuthorities(await listAuthorities(context, id))
+  }
 }
 
 const displayNameOf = (context: KindContext): string => context.settings.displayName ?? ''
@@ -50,11 +54,21 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
   const ops = (action: Operation['action']): Operation[] => plan.operations.filter((o) => o.action === action)
   const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority')
   const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'))
-  await writeAll(context, [...room], path, (op) => { if (op.thumbprint !== undefined) record.removed.push(op.thumbprint) })
+  await writeAll(context, [...room], path, (op) => {
+    if (op.thumbprint !== undefined) record.removed.push(op.thumbprint)
+  })
   await createAuthorities(context, pkiId, ops('createAuthority'), path)
-  await writeAll(context, ops('updateAuthority'), path, (op) => { if (op.thumbprint !== undefined) record.updated.push(op.thumbprint) })
-  await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path,
-    (op) => { if (op.thumbprint !== undefined) record.removed.push(op.thumbprint) })
+  await writeAll(context, ops('updateAuthority'), path, (op) => {
+    if (op.thumbprint !== undefined) record.updated.push(op.thumbprint)
+  })
+  await writeAll(
+    context,
+    ops('deleteAuthority').filter((op) => !room.has(op)),
+    path,
+    (op) => {
+      if (op.thumbprint !== undefined) record.removed.push(op.thumbprint)
+    }
+  )
 
   // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
   if (created !== undefined && created === pkiId) {
@@ -69,13 +83,26 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
  * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
  * blindly: the PKI is read, and only what is still missing is created again.
  */
-async function createAuthorities(context: KindContext, pkiId: string, ops: readonly Operation[], path: (op: Operation) => string): Promise<void> {
+async function createAuthorities(
+  context: KindContext,
+  pkiId: string,
+  ops: readonly Operation[],
+  path: (op: Operation) => string
+): Promise<void> {
   const { lost, failure } = await postAll(context, ops, path)
   if (lost.length > 0) {
-    context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
-      'the PKI is read again before anything is repeated.')
+    context.logger.warning(
+      `The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
+        'the PKI is read again before anything is repeated.'
+    )
     // After a failure the run stops, but the read still tells which of the lost ones took effect.
-    await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined)
+    await settleUncertain(
+      context,
+      pkiId,
+      lost.map(({ op }) => op),
+      path,
+      failure === undefined
+    )
   }
   if (failure !== undefined) throw failure
 }
@@ -88,7 +115,10 @@ async function createAuthorities(context: KindContext, pkiId: string, ops: reado
 async function postAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string): Promise<Posted> {
   if (ops.length === 0) return { lost: [] }
   context.onWrite()
-  const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), opts)
+  const results = await context.graph.batch(
+    ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })),
+    opts
+  )
   const lost: Lost[] = []
   let failure: GraphError | undefined
   results.forEach((result, i) => {
@@ -115,13 +145,22 @@ interface Posted {
  * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
  * called for each that took effect. A DELETE whose target is already gone has done its job.
  */
-async function writeAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string,
-  done: (op: Operation) => void): Promise<void> {
+async function writeAll(
+  context: KindContext,
+  ops: readonly Operation[],
+  path: (op: Operation) => string,
+  done: (op: Operation) => void
+): Promise<void> {
   if (ops.length === 0) return
   context.onWrite()
-  const results = await context.graph.batch(ops.map((op) => ({
-    method: op.method, path: path(op), ...(op.body !== undefined ? { body: op.body } : {})
-  })), opts)
+  const results = await context.graph.batch(
+    ops.map((op) => ({
+      method: op.method,
+      path: path(op),
+      ...(op.body !== undefined ? { body: op.body } : {})
+    })),
+    opts
+  )
   let failure: Error | undefined
   results.forEach((result, i) => {
     const op = ops[i]!
@@ -139,7 +178,7 @@ async function createPki(context: KindContext, op: Operation): Promise<string> {
     if (!(error instanceof AmbiguousWriteError)) throw error
     context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.')
   }
-  const id = await winnerId(context) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+  const id = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   if (id === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)
   return id
 }
@@ -150,17 +189,22 @@ async function createPki(context: KindContext, op: Operation): Promise<string> {
  * lowest id. Each run checks right after creating and again after its additions.
  */
 async function winnerId(context: KindContext): Promise<string | undefined> {
-  const ids = (await findAllByDisplayName(context.graph, PKI_CONTAINER, displayNameOf(context), hint))
-    .map((pki) => stringProp(pki, 'id') ?? '')
+  const ids = (await findAllByDisplayName(context.graph, PKI_CONTAINER, displayNameOf(context), hint)).map(
+    (pki) => stringProp(pki, 'id') ?? ''
+  )
   if (ids.length <= 1) return ids[0]
   // One page of at most one item says whether a PKI holds any CA.
-  const held = await Promise.all(ids.map(async (id) => {
-    const page = prop(await context.graph.get(`${PKI_AUTHORITIES(id)}?$top=1`, opts), 'value')
-    return Array.isArray(page) && page.length > 0
-  }))
+  const held = await Promise.all(
+    ids.map(async (id) => {
+      const page = prop(await context.graph.get(`${PKI_AUTHORITIES(id)}?$top=1`, opts), 'value')
+      return Array.isArray(page) && page.length > 0
+    })
+  )
   const winner = ids.find((_id, i) => held[i]) ?? ids[0]
-  context.logger.info(`${ids.length} PKIs are named "${displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
-    'the first of those holding CAs by id.')
+  context.logger.info(
+    `${ids.length} PKIs are named "${displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
+      'the first of those holding CAs by id.'
+  )
   return winner
 }
 
@@ -168,24 +212,34 @@ async function winnerId(context: KindContext): Promise<string | undefined> {
 async function settle(context: KindContext, created: string): Promise<string> {
   const winner = await winnerId(context)
   if (winner === undefined || winner === created) return created
-  context.logger.warning(`Another run created a PKI named "${displayNameOf(context)}" at the same time; using that one ` +
-    `(${winner}) and deleting the one this run created (${created}).`)
+  context.logger.warning(
+    `Another run created a PKI named "${displayNameOf(context)}" at the same time; using that one ` +
+      `(${winner}) and deleting the one this run created (${created}).`
+  )
   await deleteTolerant(context, `${PKI_CONTAINER}/${created}`, hint)
   return winner
 }
 
 /** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
 async function moveTo(context: KindContext, winner: string, ours: string, desired: readonly CertificateAuthority[]): Promise<void> {
-  context.logger.warning(`Another run created a PKI named "${displayNameOf(context)}" at the same time, and that one ` +
-    `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`)
+  context.logger.warning(
+    `Another run created a PKI named "${displayNameOf(context)}" at the same time, and that one ` +
+      `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`
+  )
   const { record } = context
   record.created.length = 0
   record.createdAuthorityIds.length = 0
   const held = new Set(existingAuthorities(await listAuthorities(context, winner)).map((ca) => ca.thumbprint))
-  const ops = desired.filter((ca) => !held.has(ca.thumbprint)).map((ca): Operation => ({
-    action: 'createAuthority', method: 'POST', path: PKI_AUTHORITIES(winner), reason: 'move', thumbprint: ca.thumbprint,
-    body: pkiAuthorityBody(ca, context.settings.issuerHints)
-  }))
+  const ops = desired
+    .filter((ca) => !held.has(ca.thumbprint))
+    .map((ca): Operation => ({
+      action: 'createAuthority',
+      method: 'POST',
+      path: PKI_AUTHORITIES(winner),
+      reason: 'move',
+      thumbprint: ca.thumbprint,
+      body: pkiAuthorityBody(ca, context.settings.issuerHints)
+    }))
   await createAuthorities(context, winner, ops, (op) => op.path)
   await deleteTolerant(context, `${PKI_CONTAINER}/${ours}`, hint)
   record.configurationId = winner
@@ -193,7 +247,11 @@ async function moveTo(context: KindContext, winner: string, ours: string, desire
 
 /** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
 async function settleUncertain(
-  context: KindContext, pkiId: string, uncertain: readonly Operation[], path: (op: Operation) => string, createMissing: boolean
+  context: KindContext,
+  pkiId: string,
+  uncertain: readonly Operation[],
+  path: (op: Operation) => string,
+  createMissing: boolean
 ): Promise<void> {
   const held = new Map(existingAuthorities(await listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]))
   const missing: Operation[] = []

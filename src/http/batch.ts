@@ -69,7 +69,8 @@ export interface BatchTransport {
 }
 
 /** What became of an item in one round: a result, or another attempt (`final` if none is left). */
-type Verdict = BatchResult | { readonly outcome: 'retry'; readonly retryAfterMs: number | undefined; readonly why: string; readonly final: BatchResult }
+type Verdict =
+  BatchResult | { readonly outcome: 'retry'; readonly retryAfterMs: number | undefined; readonly why: string; readonly final: BatchResult }
 
 interface ItemState {
   readonly item: BatchItem
@@ -82,7 +83,10 @@ interface ItemState {
 export async function runBatch(transport: BatchTransport, items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
   const { retry } = transport
   const states: ItemState[] = items.map((item) => ({
-    item, idempotent: item.idempotent ?? item.method !== 'POST', clientRequestId: '', mayHaveBeenApplied: false
+    item,
+    idempotent: item.idempotent ?? item.method !== 'POST',
+    clientRequestId: '',
+    mayHaveBeenApplied: false
   }))
   const results: Array<BatchResult | undefined> = new Array<BatchResult | undefined>(items.length)
   let pending = items.map((_item, index) => index)
@@ -110,30 +114,45 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
     pending = again.sort((a, b) => a - b)
     if (pending.length === 0) break
     const wait = retry.delay(retryAfterMs, attempt - 1)
-    retry.logger.info(`Microsoft Graph: ${pending.length} of ${items.length} batched request(s) answered ` +
-      `${[...why].map(([status, n]) => `${status} (×${n})`).join(', ')}; resending them in ${(wait / 1000).toFixed(1)} s ` +
-      `(${retryAfterMs !== undefined ? 'Retry-After' : 'backoff'}; attempt ${attempt + 1} of ${retry.maxAttempts})`)
+    retry.logger.info(
+      `Microsoft Graph: ${pending.length} of ${items.length} batched request(s) answered ` +
+        `${[...why].map(([status, n]) => `${status} (×${n})`).join(', ')}; resending them in ${(wait / 1000).toFixed(1)} s ` +
+        `(${retryAfterMs !== undefined ? 'Retry-After' : 'backoff'}; attempt ${attempt + 1} of ${retry.maxAttempts})`
+    )
     await retry.sleep(wait)
   }
   return results.map((result) => result ?? internal('an item of the batch got no result'))
 }
 
 async function sendChunk(
-  transport: BatchTransport, states: ItemState[], chunk: readonly number[], attempt: number, options: BatchOptions
+  transport: BatchTransport,
+  states: ItemState[],
+  chunk: readonly number[],
+  attempt: number,
+  options: BatchOptions
 ): Promise<Array<[number, Verdict]>> {
   const wire = chunk.map((index): WireItem => {
     const state = states[index]!
     state.clientRequestId = randomUUID()
     const { method, path, body, headers } = state.item
     return {
-      id: String(index), method, url: path,
-      headers: { ...headers, 'client-request-id': state.clientRequestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      id: String(index),
+      method,
+      url: path,
+      headers: {
+        ...headers,
+        'client-request-id': state.clientRequestId,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {})
+      },
       ...(body !== undefined ? { body } : {})
     }
   })
   let response: HttpResponse
   try {
-    response = await transport.send(wire, chunk.every((index) => states[index]!.idempotent))
+    response = await transport.send(
+      wire,
+      chunk.every((index) => states[index]!.idempotent)
+    )
   } catch (error) {
     if (error instanceof GraphError) return chunk.map((index) => [index, { outcome: 'failed', error }])
     if (!(error instanceof AmbiguousWriteError)) throw error
@@ -146,12 +165,20 @@ async function sendChunk(
     if ((typeof id === 'string' || typeof id === 'number') && !answers.has(String(id))) answers.set(String(id), answer)
   }
   const statuses = [...answers.values()].map((answer) => String(prop(answer, 'status')))
-  transport.retry.logger.debug(`$batch of ${chunk.length} (attempt ${attempt}) -> ${response.status}; items: ` +
-    `${[...new Set(statuses)].sort().map((s) => `${s} ×${statuses.filter((t) => t === s).length}`).join(', ') || 'none'}`)
+  transport.retry.logger.debug(
+    `$batch of ${chunk.length} (attempt ${attempt}) -> ${response.status}; items: ` +
+      `${
+        [...new Set(statuses)]
+          .sort()
+          .map((s) => `${s} ×${statuses.filter((t) => t === s).length}`)
+          .join(', ') || 'none'
+      }`
+  )
   return chunk.map((index) => {
     const answer = answers.get(String(index))
     const state = states[index]!
-    if (answer === undefined) return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)]
+    if (answer === undefined)
+      return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)]
     return [index, judge(transport, state, answer, attempt, options)]
   })
 }
@@ -170,12 +197,19 @@ function judge(transport: BatchTransport, state: ItemState, answer: unknown, att
   const uncertain = !rejected && (status === 503 || status === 504)
   const requestId = headers['request-id'] ?? parsed.requestId
   if (uncertain && !state.idempotent) {
-    return ambiguous(transport, state, `HTTP ${status}${status === 503 ? ' without Retry-After' : ''} for it in a $batch` +
-      `${requestId !== undefined ? `, request-id: ${requestId}` : ''}`)
+    return ambiguous(
+      transport,
+      state,
+      `HTTP ${status}${status === 503 ? ' without Retry-After' : ''} for it in a $batch` +
+        `${requestId !== undefined ? `, request-id: ${requestId}` : ''}`
+    )
   }
   if (uncertain) state.mayHaveBeenApplied ||= state.item.method !== 'GET'
   const error = new GraphError({
-    service: 'Microsoft Graph', method: state.item.method, path: transport.displayPath(state.item.path), status,
+    service: 'Microsoft Graph',
+    method: state.item.method,
+    path: transport.displayPath(state.item.path),
+    status,
     code: parsed.code,
     graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? body.slice(0, 200) : undefined),
     requestId,
@@ -186,7 +220,12 @@ function judge(transport: BatchTransport, state: ItemState, answer: unknown, att
     ...((status === 401 || status === 403) && options.permissionHint !== undefined ? { hint: options.permissionHint } : {})
   })
   if (rejected || uncertain) {
-    return { outcome: 'retry', retryAfterMs, why: `${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}`, final: { outcome: 'failed', error } }
+    return {
+      outcome: 'retry',
+      retryAfterMs,
+      why: `${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}`,
+      final: { outcome: 'failed', error }
+    }
   }
   return { outcome: 'failed', error }
 }
@@ -195,18 +234,32 @@ function judge(transport: BatchTransport, state: ItemState, answer: unknown, att
 function lost(transport: BatchTransport, state: ItemState, attempt: number, reason: string, cause?: unknown): Verdict {
   if (!state.idempotent) return ambiguous(transport, state, reason, cause)
   state.mayHaveBeenApplied ||= state.item.method !== 'GET'
-  const error = new GraphError({
-    service: 'Microsoft Graph', method: state.item.method, path: transport.displayPath(state.item.path), status: undefined,
-    code: undefined, graphMessage: undefined, requestId: undefined, clientRequestId: state.clientRequestId, date: undefined,
-    attempts: attempt, mayHaveBeenApplied: state.mayHaveBeenApplied, transportError: reason
-  }, cause !== undefined ? { cause } : {})
+  const error = new GraphError(
+    {
+      service: 'Microsoft Graph',
+      method: state.item.method,
+      path: transport.displayPath(state.item.path),
+      status: undefined,
+      code: undefined,
+      graphMessage: undefined,
+      requestId: undefined,
+      clientRequestId: state.clientRequestId,
+      date: undefined,
+      attempts: attempt,
+      mayHaveBeenApplied: state.mayHaveBeenApplied,
+      transportError: reason
+    },
+    cause !== undefined ? { cause } : {}
+  )
   return { outcome: 'retry', retryAfterMs: undefined, why: 'no answer', final: { outcome: 'failed', error } }
 }
 
 function ambiguous(transport: BatchTransport, state: ItemState, reason: string, cause?: unknown): BatchResult {
   const { method, path } = state.item
-  const error = new AmbiguousWriteError({ method, path: transport.displayPath(path), clientRequestId: state.clientRequestId, reason },
-    cause !== undefined ? { cause } : {})
+  const error = new AmbiguousWriteError(
+    { method, path: transport.displayPath(path), clientRequestId: state.clientRequestId, reason },
+    cause !== undefined ? { cause } : {}
+  )
   return { outcome: 'ambiguous', error }
 }
 

@@ -6,7 +6,15 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { request as undiciRequest, type Dispatcher } from 'undici'
 import { AmbiguousWriteError, GraphError, displayPath, parseGraphErrorBody, type GraphErrorDetails } from './errors.ts'
-import { CONCURRENCY_VIOLATION, DEFAULT_BACKOFF, RETRY_STATUSES, classifyTransportError, parseRetryAfter, retryDelay, type BackoffOptions } from './retry.ts'
+import {
+  CONCURRENCY_VIOLATION,
+  DEFAULT_BACKOFF,
+  RETRY_STATUSES,
+  classifyTransportError,
+  parseRetryAfter,
+  retryDelay,
+  type BackoffOptions
+} from './retry.ts'
 import type { HttpRequest, HttpResponse, Logger } from './types.ts'
 
 export interface HttpClientOptions {
@@ -59,7 +67,11 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     this.#dispatcher = options.dispatcher
     this.#logger = options.logger
-    this.#sleep = options.sleep ?? (async (ms) => { await delay(ms) })
+    this.#sleep =
+      options.sleep ??
+      (async (ms) => {
+        await delay(ms)
+      })
     this.#random = options.random ?? Math.random
     this.#now = options.now ?? Date.now
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
@@ -87,7 +99,8 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       const clientRequestId = randomUUID()
       const started = this.#now()
-      const timing = (): string => `${this.#now() - started} ms, attempt ${attempt}/${this.#maxAttempts}, client-request-id: ${clientRequestId}`
+      const timing = (): string =>
+        `${this.#now() - started} ms, attempt ${attempt}/${this.#maxAttempts}, client-request-id: ${clientRequestId}`
       let sent: Sent
       try {
         sent = await this.#send(req, clientRequestId)
@@ -102,11 +115,23 @@ export class HttpClient {
           mayHaveBeenApplied ||= req.method !== 'GET'
         }
         if (failure.phase === 'permanent' || attempt >= this.#maxAttempts) {
-          throw new GraphError({
-            service, method: req.method, path, status: undefined, code: undefined, graphMessage: undefined,
-            requestId: undefined, clientRequestId, date: undefined, attempts: attempt, mayHaveBeenApplied,
-            transportError: failure.description
-          }, { cause: error })
+          throw new GraphError(
+            {
+              service,
+              method: req.method,
+              path,
+              status: undefined,
+              code: undefined,
+              graphMessage: undefined,
+              requestId: undefined,
+              clientRequestId,
+              date: undefined,
+              attempts: attempt,
+              mayHaveBeenApplied,
+              transportError: failure.description
+            },
+            { cause: error }
+          )
         }
         const wait = retryDelay(undefined, attempt - 1, this.#random, this.#backoff)
         this.#logger.info(`${label}: ${failure.description}; retrying in ${seconds(wait)} (attempt ${attempt + 1} of ${this.#maxAttempts})`)
@@ -125,8 +150,11 @@ export class HttpClient {
       if (retryable && !rejected) {
         if (!idempotent) {
           throw new AmbiguousWriteError({
-            method: req.method, path, clientRequestId,
-            reason: `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
+            method: req.method,
+            path,
+            clientRequestId,
+            reason:
+              `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
               `${headers['request-id'] !== undefined ? `, request-id: ${headers['request-id']}` : ''}`
           })
         }
@@ -136,8 +164,10 @@ export class HttpClient {
       if (retryable && attempt < this.#maxAttempts) {
         const wait = retryDelay(retryAfterMs, attempt - 1, this.#random, this.#backoff)
         const why = retryAfterMs !== undefined ? 'Retry-After' : 'backoff'
-        this.#logger.info(`${label} returned ${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}; ` +
-          `retrying in ${seconds(wait)} (${why}; attempt ${attempt + 1} of ${this.#maxAttempts})`)
+        this.#logger.info(
+          `${label} returned ${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}; ` +
+            `retrying in ${seconds(wait)} (${why}; attempt ${attempt + 1} of ${this.#maxAttempts})`
+        )
         await this.#sleep(wait)
         continue
       }
@@ -145,7 +175,10 @@ export class HttpClient {
         return { status, headers, body, clientRequestId, attempts: attempt }
       }
       const details: GraphErrorDetails = {
-        service, method: req.method, path, status,
+        service,
+        method: req.method,
+        path,
+        status,
         code: parsed.code,
         graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? snippet(body) : undefined),
         requestId: headers['request-id'] ?? headers['x-ms-request-id'] ?? parsed.requestId,

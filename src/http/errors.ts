@@ -81,9 +81,12 @@ export class AmbiguousWriteError extends UserError {
   readonly reason: string
 
   constructor(details: { method: HttpMethod; path: string; clientRequestId: string; reason: string }, options?: { cause?: unknown }) {
-    super(`${details.method} ${details.path} may or may not have taken effect (${details.reason}; ` +
-      `client-request-id: ${details.clientRequestId}). It was not repeated, so as not to create a duplicate; ` +
-      'a re-run reads the tenant first and creates only what is missing.', options)
+    super(
+      `${details.method} ${details.path} may or may not have taken effect (${details.reason}; ` +
+        `client-request-id: ${details.clientRequestId}). It was not repeated, so as not to create a duplicate; ` +
+        'a re-run reads the tenant first and creates only what is missing.',
+      options
+    )
     this.name = 'AmbiguousWriteError'
     this.method = details.method
     this.path = details.path
@@ -93,18 +96,18 @@ export class AmbiguousWriteError extends UserError {
 }
 
 function formatGraphError(d: GraphErrorDetails): string {
-  const what = d.status === undefined
-    ? `got no response after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.transportError ?? 'connection failed'}`
-    : `failed with HTTP ${d.status}${d.code !== undefined ? ` ${d.code}` : ''}${d.graphMessage !== undefined ? `: ${d.graphMessage}` : ''}`
+  const what =
+    d.status === undefined
+      ? `got no response after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}: ${d.transportError ?? 'connection failed'}`
+      : `failed with HTTP ${d.status}${d.code !== undefined ? ` ${d.code}` : ''}${d.graphMessage !== undefined ? `: ${d.graphMessage}` : ''}`
   // Without a response there is no request-id nor Date; the client-request-id still traces it.
-  const ids = d.status === undefined
-    ? [`client-request-id: ${d.clientRequestId}`]
-    : [`request-id: ${d.requestId ?? 'none'}`, `client-request-id: ${d.clientRequestId}`, `date: ${d.date ?? 'none'}`]
+  const ids =
+    d.status === undefined
+      ? [`client-request-id: ${d.clientRequestId}`]
+      : [`request-id: ${d.requestId ?? 'none'}`, `client-request-id: ${d.clientRequestId}`, `date: ${d.date ?? 'none'}`]
   const retried = d.status !== undefined && d.attempts > 1 ? ` after ${d.attempts} attempts` : ''
   const hint = d.hint !== undefined ? `\n${d.hint}` : ''
-  const applied = d.mayHaveBeenApplied
-    ? '\nAn earlier attempt of this request may have taken effect before its connection dropped.'
-    : ''
+  const applied = d.mayHaveBeenApplied ? '\nAn earlier attempt of this request may have taken effect before its connection dropped.' : ''
   return `${d.service}: ${d.method} ${d.path} ${what}${retried} (${ids.join(', ')})${applied}${hint}`
 }
 
@@ -156,6 +159,7 @@ export function displayPath(url: string): string {
     return '(invalid URL)'
   }
   const params = [...parsed.searchParams].map(([name, value]) =>
-    name.startsWith('$') && name.toLowerCase() !== '$skiptoken' ? `${name}=${value}` : `${name}=***`)
+    name.startsWith('$') && name.toLowerCase() !== '$skiptoken' ? `${name}=${value}` : `${name}=***`
+  )
   return params.length === 0 ? parsed.pathname : `${parsed.pathname}?${params.join('&')}`
 }

@@ -114,12 +114,22 @@ export class GraphClient {
     const transport: BatchTransport = {
       retry: this.#http.retryPolicy,
       displayPath: (path) => displayPath(this.url(path)),
-      send: (requests, idempotent) => this.#http.request({
-        method: 'POST', url: this.url('/$batch'), token: this.#token, service: 'Microsoft Graph', body: { requests }, idempotent,
-        ...(options.permissionHint !== undefined ? { permissionHint: options.permissionHint } : {})
-      })
+      send: (requests, idempotent) =>
+        this.#http.request({
+          method: 'POST',
+          url: this.url('/$batch'),
+          token: this.#token,
+          service: 'Microsoft Graph',
+          body: { requests },
+          idempotent,
+          ...(options.permissionHint !== undefined ? { permissionHint: options.permissionHint } : {})
+        })
     }
-    return runBatch(transport, items.map((item) => ({ ...item, path: this.#relative(item.path) })), options)
+    return runBatch(
+      transport,
+      items.map((item) => ({ ...item, path: this.#relative(item.path) })),
+      options
+    )
   }
 
   /** Every item of a collection: follows `@odata.nextLink` until it is absent. */
@@ -162,10 +172,17 @@ export class GraphClient {
 
   #protocolError(response: GraphResponse, method: HttpMethod, path: string, what: string): GraphError {
     return new GraphError({
-      service: 'Microsoft Graph', method, path: displayPath(this.url(path)), status: response.status,
-      code: undefined, graphMessage: what,
-      requestId: response.headers['request-id'], clientRequestId: response.clientRequestId,
-      date: response.headers.date, attempts: 1, mayHaveBeenApplied: false
+      service: 'Microsoft Graph',
+      method,
+      path: displayPath(this.url(path)),
+      status: response.status,
+      code: undefined,
+      graphMessage: what,
+      requestId: response.headers['request-id'],
+      clientRequestId: response.clientRequestId,
+      date: response.headers.date,
+      attempts: 1,
+      mayHaveBeenApplied: false
     })
   }
 }

@@ -50,11 +50,13 @@ export function backoffDelay(retryIndex: number, random: () => number, options: 
 }
 
 /** The wait before the next attempt: Retry-After when given (capped), else backoff. */
-export function retryDelay(retryAfterMs: number | undefined, retryIndex: number, random: () => number,
-  options: BackoffOptions = DEFAULT_BACKOFF): number {
-  return retryAfterMs !== undefined
-    ? Math.min(retryAfterMs, options.maxRetryAfterMs)
-    : backoffDelay(retryIndex, random, options)
+export function retryDelay(
+  retryAfterMs: number | undefined,
+  retryIndex: number,
+  random: () => number,
+  options: BackoffOptions = DEFAULT_BACKOFF
+): number {
+  return retryAfterMs !== undefined ? Math.min(retryAfterMs, options.maxRetryAfterMs) : backoffDelay(retryIndex, random, options)
 }
 
 /**
@@ -100,7 +102,13 @@ const TLS_CODE = /^(CERT_|UNABLE_TO_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CE
 /** The error that carries the code: itself, the first of an AggregateError, or its cause. */
 function codedError(error: unknown): { code: string; address: string } | undefined {
   if (error === null || typeof error !== 'object') return undefined
-  const { code, cause, errors, address, port } = error as { code?: unknown; cause?: unknown; errors?: unknown; address?: unknown; port?: unknown }
+  const { code, cause, errors, address, port } = error as {
+    code?: unknown
+    cause?: unknown
+    errors?: unknown
+    address?: unknown
+    port?: unknown
+  }
   // Happy eyeballs (autoSelectFamily) reports an AggregateError of the per-address failures.
   if (typeof code !== 'string' && Array.isArray(errors) && errors.length > 0) return codedError(errors[0])
   if (typeof code !== 'string') return cause !== undefined ? codedError(cause) : undefined
@@ -128,8 +136,7 @@ export function classifyTransportError(error: unknown): TransportFailure | undef
   if (TLS_CODE.test(code)) {
     return {
       phase: 'permanent',
-      description: `TLS certificate not accepted (${code}); behind a TLS-inspecting proxy, ` +
-        'trust its CA with NODE_EXTRA_CA_CERTS'
+      description: `TLS certificate not accepted (${code}); behind a TLS-inspecting proxy, ` + 'trust its CA with NODE_EXTRA_CA_CERTS'
     }
   }
   // Unknown codes (HTTP parser errors and the like) happen once the request is out.

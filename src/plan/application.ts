@@ -5,9 +5,7 @@ import type { Problem } from '../certificates/types.ts'
 import { applicationAuthorityBody, applicationConfigurationBody } from './bodies.ts'
 import { planned, plannedExisting } from './organization.ts'
 import { APPLICATION_AUTHORITIES, APPLICATION_CONTAINER } from './paths.ts'
-import type {
-  ApplicationState, DesiredAuthority, ExistingAuthority, Operation, Plan, PlanOptions, PlannedAuthority
-} from './types.ts'
+import type { ApplicationState, DesiredAuthority, ExistingAuthority, Operation, Plan, PlanOptions, PlannedAuthority } from './types.ts'
 
 /** CAs a configuration holds at most (graph-api.md §3.3). */
 export const APPLICATION_MAX_AUTHORITIES = 10
@@ -18,14 +16,16 @@ export function planApplication(desired: readonly DesiredAuthority[], state: App
   if (state.configuration === null) {
     return {
       ...base,
-      operations: [{
-        action: 'createConfiguration',
-        method: 'POST',
-        path: APPLICATION_CONTAINER,
-        reason: `create the application configuration "${displayName}" with ${desired.length} CA(s)`,
-        body: applicationConfigurationBody(displayName, options.description, desired),
-        schema: 'request.createCertificateBasedApplicationConfiguration'
-      }],
+      operations: [
+        {
+          action: 'createConfiguration',
+          method: 'POST',
+          path: APPLICATION_CONTAINER,
+          reason: `create the application configuration "${displayName}" with ${desired.length} CA(s)`,
+          body: applicationConfigurationBody(displayName, options.description, desired),
+          schema: 'request.createCertificateBasedApplicationConfiguration'
+        }
+      ],
       authorities: desired.map((ca) => planned(ca, 'create')),
       problems: []
     }
@@ -50,8 +50,7 @@ export function planApplication(desired: readonly DesiredAuthority[], state: App
 
   const existing = new Map(state.authorities.map((ca) => [ca.thumbprint, ca]))
   const wanted = new Set(desired.map((ca) => ca.thumbprint))
-  const missing = desired.filter((ca) => !existing.has(ca.thumbprint))
-    .sort((a, b) => Number(b.isRootAuthority) - Number(a.isRootAuthority))
+  const missing = desired.filter((ca) => !existing.has(ca.thumbprint)).sort((a, b) => Number(b.isRootAuthority) - Number(a.isRootAuthority))
   const extras = options.mode === 'replace' ? state.authorities.filter((ca) => !wanted.has(ca.thumbprint)) : []
 
   // Simulate the store step by step, so each operation keeps a root and stays within the cap.
@@ -71,8 +70,7 @@ export function planApplication(desired: readonly DesiredAuthority[], state: App
     removed.push(plannedExisting(ca, 'remove'))
   }
   // An extra may go early only if a root stays behind.
-  const removable = (): ExistingAuthority | undefined =>
-    pendingDeletes.find((ca) => !ca.isRootAuthority || roots() > 1)
+  const removable = (): ExistingAuthority | undefined => pendingDeletes.find((ca) => !ca.isRootAuthority || roots() > 1)
 
   for (const ca of missing) {
     if (held.size >= APPLICATION_MAX_AUTHORITIES) {
@@ -121,7 +119,8 @@ export function planApplication(desired: readonly DesiredAuthority[], state: App
   if (held.size > APPLICATION_MAX_AUTHORITIES) {
     problems.push({
       severity: 'error',
-      message: `The application configuration "${displayName}" would hold ${held.size} CAs; Entra allows at most ` +
+      message:
+        `The application configuration "${displayName}" would hold ${held.size} CAs; Entra allows at most ` +
         `${APPLICATION_MAX_AUTHORITIES}. Use \`mode: replace\` to remove the ones not given, or publish fewer CAs.`
     })
   }

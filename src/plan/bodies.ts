@@ -79,9 +79,7 @@ export function applicationAuthorityBody(ca: DesiredAuthority): Body {
 }
 
 /** request.createCertificateBasedApplicationConfiguration */
-export function applicationConfigurationBody(
-  displayName: string, description: string | undefined, cas: readonly DesiredAuthority[]
-): Body {
+export function applicationConfigurationBody(displayName: string, description: string | undefined, cas: readonly DesiredAuthority[]): Body {
   return {
     displayName,
     ...(description !== undefined ? { description } : {}),

@@ -14,7 +14,8 @@ export function kindLimitProblems(kind: Kind, desired: readonly DesiredAuthority
     if (desired.length > PKI_MAX_AUTHORITIES) {
       problems.push({
         severity: 'error',
-        message: `\`certificates\` gives ${desired.length} CAs; a PKI holds at most ${PKI_MAX_AUTHORITIES}. ` +
+        message:
+          `\`certificates\` gives ${desired.length} CAs; a PKI holds at most ${PKI_MAX_AUTHORITIES}. ` +
           'Split them over several steps with different `display-name`s.'
       })
     }
@@ -23,7 +24,8 @@ export function kindLimitProblems(kind: Kind, desired: readonly DesiredAuthority
         problems.push({
           severity: 'error',
           file: ca.file,
-          message: `${ca.file}: ${ca.subject} is ${ca.der.length} bytes; Entra's PKI store takes CA certificates of ` +
+          message:
+            `${ca.file}: ${ca.subject} is ${ca.der.length} bytes; Entra's PKI store takes CA certificates of ` +
             `at most ${PKI_MAX_CERTIFICATE_BYTES} bytes (8 KB). Re-issue the CA without the bulky extensions.`
         })
       }
@@ -33,15 +35,15 @@ export function kindLimitProblems(kind: Kind, desired: readonly DesiredAuthority
     if (desired.length > APPLICATION_MAX_AUTHORITIES) {
       problems.push({
         severity: 'error',
-        message: `\`certificates\` gives ${desired.length} CAs; an application configuration holds 1 to ` +
+        message:
+          `\`certificates\` gives ${desired.length} CAs; an application configuration holds 1 to ` +
           `${APPLICATION_MAX_AUTHORITIES}. Give at most ${APPLICATION_MAX_AUTHORITIES} CAs.`
       })
     }
     if (desired.length > 0 && !desired.some((ca) => ca.isRootAuthority)) {
       problems.push({
         severity: 'error',
-        message: 'An application configuration needs at least one root CA, and `certificates` gives none; ' +
-          'add the root of the chain.'
+        message: 'An application configuration needs at least one root CA, and `certificates` gives none; ' + 'add the root of the chain.'
       })
     }
   }

@@ -5,7 +5,14 @@ import { ORGANIZATION_CONFIGURATION_ID } from '../constants.ts'
 import { organizationConfigurationBody, type OrganizationEntry } from './bodies.ts'
 import { ORGANIZATION_CONFIGURATION } from './paths.ts'
 import type {
-  AuthorityStatus, DesiredAuthority, ExistingAuthority, Operation, OrganizationState, Plan, PlanOptions, PlannedAuthority
+  AuthorityStatus,
+  DesiredAuthority,
+  ExistingAuthority,
+  Operation,
+  OrganizationState,
+  Plan,
+  PlanOptions,
+  PlannedAuthority
 } from './types.ts'
 
 interface Entry extends OrganizationEntry {
@@ -43,9 +50,10 @@ export function planOrganization(desired: readonly DesiredAuthority[], state: Or
   for (const ca of desired) {
     const found = existing.get(ca.thumbprint)
     // In sync, a CRL URL the store has and the input does not derive is kept, not erased.
-    const entry: Entry = options.mode === 'sync' && found !== undefined
-      ? { ...entryOf(ca), crlUrl: ca.crlUrl ?? found.crlUrl, deltaCrlUrl: ca.deltaCrlUrl ?? found.deltaCrlUrl }
-      : entryOf(ca)
+    const entry: Entry =
+      options.mode === 'sync' && found !== undefined
+        ? { ...entryOf(ca), crlUrl: ca.crlUrl ?? found.crlUrl, deltaCrlUrl: ca.deltaCrlUrl ?? found.deltaCrlUrl }
+        : entryOf(ca)
     target.push(entry)
     authorities.push(planned(ca, found === undefined ? 'create' : differs(entry, found) ? 'update' : 'unchanged'))
   }
@@ -61,7 +69,8 @@ export function planOrganization(desired: readonly DesiredAuthority[], state: Or
   for (const ca of blocking) {
     problems.push({
       severity: changed ? 'error' : 'warning',
-      message: `The tenant trust store holds an expired CA (${ca.subject ?? ca.thumbprint}, thumbprint ${ca.thumbprint}, ` +
+      message:
+        `The tenant trust store holds an expired CA (${ca.subject ?? ca.thumbprint}, thumbprint ${ca.thumbprint}, ` +
         `expired ${ca.notAfter?.toISOString() ?? ''}). Entra refuses to add CAs while an expired one is in the store; ` +
         'set `mode: replace` to drop it, or remove it in the Entra admin center.'
     })

@@ -1,7 +1,6 @@
 // Graph paths per kind (graph-api.md §1.1, §2.1, §3.1), relative to `/{apiVersion}`.
 
-export const ORGANIZATION_CONFIGURATION = (orgId: string): string =>
-  `/organization/${orgId}/certificateBasedAuthConfiguration`
+export const ORGANIZATION_CONFIGURATION = (orgId: string): string => `/organization/${orgId}/certificateBasedAuthConfiguration`
 
 export const PKI_CONTAINER = '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations'
 export const PKI_AUTHORITIES = (pkiId: string): string => `${PKI_CONTAINER}/${pkiId}/certificateAuthorities`

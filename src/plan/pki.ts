@@ -76,7 +76,8 @@ export function planPki(desired: readonly DesiredAuthority[], state: PkiState, o
         action: 'deleteAuthority',
         method: 'DELETE',
         path: `${PKI_AUTHORITIES(pkiId)}/${ca.id}`,
-        reason: `remove ${ca.subject ?? ca.thumbprint}: not in the given set (mode: replace)` +
+        reason:
+          `remove ${ca.subject ?? ca.thumbprint}: not in the given set (mode: replace)` +
           (deletes.length < overflow ? `, first, to stay within ${PKI_MAX_AUTHORITIES} CAs` : ''),
         thumbprint: ca.thumbprint,
         authorityId: ca.id
@@ -90,7 +91,8 @@ export function planPki(desired: readonly DesiredAuthority[], state: PkiState, o
     const total = state.authorities.length + added
     problems.push({
       severity: 'error',
-      message: `The PKI "${displayName}" would hold ${total} CAs (${state.authorities.length} there, ${added} to add); ` +
+      message:
+        `The PKI "${displayName}" would hold ${total} CAs (${state.authorities.length} there, ${added} to add); ` +
         `Entra allows at most ${PKI_MAX_AUTHORITIES} a PKI. Publish fewer CAs, split them over several \`display-name\`s` +
         (extras.length > 0 ? ', or use `mode: replace` to remove the ones not given.' : '.')
     })

@@ -41,12 +41,7 @@ export interface ApplicationState {
 export type TenantState = OrganizationState | PkiState | ApplicationState
 
 export type OperationAction =
-  | 'createConfiguration'
-  | 'updateConfiguration'
-  | 'deleteConfiguration'
-  | 'createAuthority'
-  | 'updateAuthority'
-  | 'deleteAuthority'
+  'createConfiguration' | 'updateConfiguration' | 'deleteConfiguration' | 'createAuthority' | 'updateAuthority' | 'deleteAuthority'
 
 /** One Graph write. `path` is relative to `/{apiVersion}`; `{pkiId}`/`{configurationId}` stand for ids not known yet. */
 export interface Operation {

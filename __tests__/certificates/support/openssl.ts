@@ -32,22 +32,27 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 
 /** Runs openssl with the given arguments (and stdin), resolving whatever its exit status. */
 export function run(args: readonly string[], input?: Buffer | string): Promise<OpensslResult> {
-  return slot(() => new Promise((resolve, reject) => {
-    const child = spawn('openssl', args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
-    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({
-      status: status ?? -1,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8')
-    }))
-    // openssl may exit before reading all of stdin (EPIPE); its exit status tells what happened.
-    child.stdin?.on('error', () => undefined)
-    child.stdin?.end(input)
-  }))
+  return slot(
+    () =>
+      new Promise((resolve, reject) => {
+        const child = spawn('openssl', args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+        const out: Buffer[] = []
+        const err: Buffer[] = []
+        child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
+        child.stderr?.on('data', (chunk: Buffer) => err.push(chunk))
+        child.on('error', reject)
+        child.on('close', (status) =>
+          resolve({
+            status: status ?? -1,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+          })
+        )
+        // openssl may exit before reading all of stdin (EPIPE); its exit status tells what happened.
+        child.stdin?.on('error', () => undefined)
+        child.stdin?.end(input)
+      })
+  )
 }
 
 /** Like run, but fails on a non-zero exit. */
@@ -102,8 +107,23 @@ export function opensslFacts(file: string, form: 'PEM' | 'DER' = 'PEM'): Promise
 async function askOpenssl(file: string, form: 'PEM' | 'DER'): Promise<OpensslFacts> {
   const input = ['-in', file, '-inform', form]
   const [main, sha256, verify] = await Promise.all([
-    openssl(['x509', ...input, '-noout', '-nameopt', NAMEOPT, '-dateopt', 'iso_8601', '-fingerprint', '-sha1',
-      '-subject', '-issuer', '-startdate', '-enddate', '-ext', 'subjectKeyIdentifier,authorityKeyIdentifier,crlDistributionPoints']),
+    openssl([
+      'x509',
+      ...input,
+      '-noout',
+      '-nameopt',
+      NAMEOPT,
+      '-dateopt',
+      'iso_8601',
+      '-fingerprint',
+      '-sha1',
+      '-subject',
+      '-issuer',
+      '-startdate',
+      '-enddate',
+      '-ext',
+      'subjectKeyIdentifier,authorityKeyIdentifier,crlDistributionPoints'
+    ]),
     openssl(['x509', ...input, '-noout', '-fingerprint', '-sha256']),
     form === 'PEM'
       ? run(['verify', '-no_check_time', '-check_ss_sig', '-CAfile', file, file])
@@ -128,8 +148,9 @@ async function askOpenssl(file: string, form: 'PEM' | 'DER'): Promise<OpensslFac
     ski: extension('X509v3 Subject Key Identifier'),
     aki: extension('X509v3 Authority Key Identifier'),
     selfSigned: verify.status === 0 && verify.stdout.trim().endsWith(': OK'),
-    crlDistributionPoints: [...(/X509v3 CRL Distribution Points: ?\n((?:\s{4,}.*\n?)*)/.exec(main)?.[1] ?? '').matchAll(/URI:(\S+)/g)]
-      .map((m) => m[1] ?? '')
+    crlDistributionPoints: [...(/X509v3 CRL Distribution Points: ?\n((?:\s{4,}.*\n?)*)/.exec(main)?.[1] ?? '').matchAll(/URI:(\S+)/g)].map(
+      (m) => m[1] ?? ''
+    )
   }
 }
 
@@ -153,8 +174,9 @@ export async function keyIdentifierMethod1(file: string): Promise<string> {
 export async function pkcs7Fingerprints(file: string, form: 'PEM' | 'DER'): Promise<string[]> {
   const printed = await openssl(['pkcs7', '-in', file, '-inform', form, '-print_certs'])
   const blocks = printed.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []
-  return Promise.all(blocks.map(async (block) =>
-    hexOf((await openssl(['x509', '-noout', '-fingerprint', '-sha1'], block)).replace(/^.*=/, ''))))
+  return Promise.all(
+    blocks.map(async (block) => hexOf((await openssl(['x509', '-noout', '-fingerprint', '-sha1'], block)).replace(/^.*=/, '')))
+  )
 }
 
 /**
@@ -182,10 +204,25 @@ export async function signatureVerifies(certificateFile: string, issuerFile: str
   const digest = /sha(\d+)/i.exec(algorithm)?.[1]
   const dir = await mkdtemp(path.join(tmpdir(), 'signature-'))
   try {
-    const [tbsFile, signatureFile, keyFile] = ['tbs.der', 'signature.bin', 'issuer.pem'].map((f) => path.join(dir, f)) as [string, string, string]
+    const [tbsFile, signatureFile, keyFile] = ['tbs.der', 'signature.bin', 'issuer.pem'].map((f) => path.join(dir, f)) as [
+      string,
+      string,
+      string
+    ]
     await Promise.all([writeFile(tbsFile, span(tbs, -1)), writeFile(signatureFile, span(signature, 1)), writeFile(keyFile, issuerKey)])
-    const result = await run(['pkeyutl', '-verify', '-pubin', '-inkey', keyFile, '-rawin', '-in', tbsFile, '-sigfile', signatureFile,
-      ...(digest === undefined ? [] : ['-digest', `sha${digest}`])])
+    const result = await run([
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      keyFile,
+      '-rawin',
+      '-in',
+      tbsFile,
+      '-sigfile',
+      signatureFile,
+      ...(digest === undefined ? [] : ['-digest', `sha${digest}`])
+    ])
     return result.status === 0 && result.stdout.includes('Signature Verified Successfully')
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -63,10 +63,15 @@ export function selfSignedCertificate(subject: Buffer): Buffer {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519')
   const ed25519 = tlv(0x30, oid('1.3.101.112'))
   const time = (text: string): Buffer => tlv(0x17, Buffer.from(text, 'ascii'))
-  const basicConstraints = tlv(0x30, oid('2.5.29.19'), tlv(0x01, Buffer.from([0xff])),
-    tlv(Tags.OCTET_STRING, tlv(0x30, tlv(0x01, Buffer.from([0xff])))))
+  const basicConstraints = tlv(
+    0x30,
+    oid('2.5.29.19'),
+    tlv(0x01, Buffer.from([0xff])),
+    tlv(Tags.OCTET_STRING, tlv(0x30, tlv(0x01, Buffer.from([0xff]))))
+  )
   serial += 1
-  const tbs = tlv(0x30,
+  const tbs = tlv(
+    0x30,
     tlv(0xa0, tlv(Tags.INTEGER, Buffer.from([2]))),
     tlv(Tags.INTEGER, Buffer.from([serial & 0x7f])),
     ed25519,
@@ -74,7 +79,8 @@ export function selfSignedCertificate(subject: Buffer): Buffer {
     tlv(0x30, time('240101000000Z'), time('440101000000Z')),
     subject,
     publicKey.export({ type: 'spki', format: 'der' }),
-    tlv(0xa3, tlv(0x30, basicConstraints)))
+    tlv(0xa3, tlv(0x30, basicConstraints))
+  )
   const signature = sign(null, tbs, privateKey)
   return tlv(0x30, tbs, ed25519, tlv(0x03, Buffer.from([0]), signature))
 }

@@ -24,14 +24,26 @@ export interface BadInputWorkspace {
 
 const bulkRoots = (count: number, label: string): string =>
   Array.from({ length: count }, (_, i) =>
-    pem(selfSignedCertificate(name([[{ type: '2.5.4.3', value: value(Tags.UTF8, `${label} ${i + 1}`) }]])))).join('')
+    pem(selfSignedCertificate(name([[{ type: '2.5.4.3', value: value(Tags.UTF8, `${label} ${i + 1}`) }]])))
+  ).join('')
 
 export function makeBadInputWorkspace(): BadInputWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'bad-input-'))
   const at = (file: string): string => join(dir, file)
   const write = (file: string, content: string | Buffer): void => writeFileSync(at(file), content)
   const fixture = (source: string, target = source): void => copyFileSync(join(FIXTURES, source), at(target))
-  for (const folder of ['good', 'folder', 'dirs-only/a.pem', 'dirs-only/b.pem', 'loop', 'cycle/certs', 'many', 'links', 'forged', 'accepted']) {
+  for (const folder of [
+    'good',
+    'folder',
+    'dirs-only/a.pem',
+    'dirs-only/b.pem',
+    'loop',
+    'cycle/certs',
+    'many',
+    'links',
+    'forged',
+    'accepted'
+  ]) {
     mkdirSync(at(folder), { recursive: true })
   }
 
@@ -52,10 +64,24 @@ export function makeBadInputWorkspace(): BadInputWorkspace {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'corpus@example.test', '-f', at('id_ed25519')])
   copyFileSync(at('id_ed25519.pub'), at('ssh-key.crt'))
   fixture('request.csr', 'request.pem')
-  write('crl.cnf', `[ca]\ndefault_ca = d\n[d]\ndatabase = ${at('index.txt')}\ncrlnumber = ${at('crlnumber')}\ndefault_md = sha256\ndefault_crl_days = 30\n`)
+  write(
+    'crl.cnf',
+    `[ca]\ndefault_ca = d\n[d]\ndatabase = ${at('index.txt')}\ncrlnumber = ${at('crlnumber')}\ndefault_md = sha256\ndefault_crl_days = 30\n`
+  )
   write('index.txt', '')
   write('crlnumber', '01\n')
-  openssl(['ca', '-gencrl', '-config', at('crl.cnf'), '-keyfile', join(chain.dir, 'root.key'), '-cert', chain.files[0]!, '-out', at('revoked.crl')])
+  openssl([
+    'ca',
+    '-gencrl',
+    '-config',
+    at('crl.cnf'),
+    '-keyfile',
+    join(chain.dir, 'root.key'),
+    '-cert',
+    chain.files[0]!,
+    '-out',
+    at('revoked.crl')
+  ])
   fixture('empty.p7b')
   fixture('truncated.pem')
   fixture('bad-base64.pem')
@@ -70,7 +96,18 @@ export function makeBadInputWorkspace(): BadInputWorkspace {
   write('chain-with-key.pem', rootPem + issuingKey.toString('latin1'))
   copyFileSync(at('id_ed25519'), at('openssh-key.pem'))
   write('utf16-key.pem', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rootKey.toString('latin1'), 'utf16le')]))
-  openssl(['pkcs12', '-export', '-in', chain.files[0]!, '-inkey', join(chain.dir, 'root.key'), '-passout', 'pass:corpus', '-out', at('bundle.pfx')])
+  openssl([
+    'pkcs12',
+    '-export',
+    '-in',
+    chain.files[0]!,
+    '-inkey',
+    join(chain.dir, 'root.key'),
+    '-passout',
+    'pass:corpus',
+    '-out',
+    at('bundle.pfx')
+  ])
 
   // Certificates that are not (publishable) CAs.
   fixture('rsa-leaf.pem', 'leaf.pem')
@@ -86,8 +123,24 @@ export function makeBadInputWorkspace(): BadInputWorkspace {
   // Per-kind limits.
   write('bulk-251.pem', bulkRoots(251, 'Bulk Root'))
   write('bulk-11.pem', bulkRoots(11, 'App Root'))
-  openssl(['req', '-x509', '-key', join(chain.dir, 'root.key'), '-out', at('big-ca.pem'), '-days', '3650', '-subj', '/CN=Corpus Big CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-addext', `nsComment=${'x'.repeat(8500)}`])
+  openssl([
+    'req',
+    '-x509',
+    '-key',
+    join(chain.dir, 'root.key'),
+    '-out',
+    at('big-ca.pem'),
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=Corpus Big CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+    '-addext',
+    `nsComment=${'x'.repeat(8500)}`
+  ])
 
   // Files that would hang a careless reader, or exhaust its memory.
   write('huge.pem', '')
@@ -110,9 +163,16 @@ export function makeBadInputWorkspace(): BadInputWorkspace {
   write('accepted/utf8-bom.pem', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(both)]))
   write('accepted/utf16.pem', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(both, 'utf16le')]))
   write('accepted/crlf.pem', both.replace(/\n/g, '\r\n'))
-  write('accepted/notes.pem', `Corpus Root CA\nsubject=O=Corpus, CN=Corpus Root CA\n${rootPem}\n# next: the issuing CA ~~~ %%% \n${issuingPem}trailing words\n`)
+  write(
+    'accepted/notes.pem',
+    `Corpus Root CA\nsubject=O=Corpus, CN=Corpus Root CA\n${rootPem}\n# next: the issuing CA ~~~ %%% \n${issuingPem}trailing words\n`
+  )
 
-  const keys = [rootKey, issuingKey, ...['encrypted-key.pem', 'ec-key.der', 'rsa-key.pem', 'key.cer', 'openssh-key.pem', 'bundle.pfx'].map((f) => readFileSync(at(f)))]
+  const keys = [
+    rootKey,
+    issuingKey,
+    ...['encrypted-key.pem', 'ec-key.der', 'rsa-key.pem', 'key.cer', 'openssh-key.pem', 'bundle.pfx'].map((f) => readFileSync(at(f)))
+  ]
   return {
     dir,
     secrets: keys.flatMap((key) => keyMaterial(key)),
