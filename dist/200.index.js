@@ -1608,7 +1608,7 @@ module.exports = SemVer
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1685,7 +1685,7 @@ module.exports = cmp
 
 
 const SemVer = __webpack_require__(5412)
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const { safeRe: re, t } = __webpack_require__(5862)
 
 const coerce = (version, options) => {
@@ -1795,7 +1795,7 @@ module.exports = compare
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1981,7 +1981,7 @@ module.exports = neq
 
 /***/ }),
 
-/***/ 4547:
+/***/ 6928:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -2023,7 +2023,7 @@ module.exports = patch
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -2093,7 +2093,7 @@ module.exports = sort
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const constants = __webpack_require__(5994)
 const SemVer = __webpack_require__(5412)
 
@@ -2148,7 +2148,7 @@ module.exports = truncate
 
 
 
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -2168,7 +2168,7 @@ const internalRe = __webpack_require__(5862)
 const constants = __webpack_require__(5994)
 const SemVer = __webpack_require__(5412)
 const identifiers = __webpack_require__(3523)
-const parse = __webpack_require__(4547)
+const parse = __webpack_require__(6928)
 const valid = __webpack_require__(6569)
 const clean = __webpack_require__(3830)
 const inc = __webpack_require__(9343)
@@ -6873,7 +6873,7 @@ const Pool = __webpack_require__(628)
 const BalancedPool = __webpack_require__(837)
 const RoundRobinPool = __webpack_require__(5520)
 const Agent = __webpack_require__(7405)
-const Dispatcher1Wrapper = __webpack_require__(8412)
+const Dispatcher1Wrapper = __webpack_require__(3650)
 const ProxyAgent = __webpack_require__(6672)
 const Socks5ProxyAgent = __webpack_require__(7223)
 const EnvHttpProxyAgent = __webpack_require__(3137)
@@ -6885,7 +6885,7 @@ const { InvalidArgumentError } = errors
 const api = __webpack_require__(6615)
 const buildConnector = __webpack_require__(9136)
 const MockClient = __webpack_require__(7365)
-const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(2812)
+const { MockCallHistory, MockCallHistoryLog } = __webpack_require__(431)
 const MockAgent = __webpack_require__(7501)
 const MockPool = __webpack_require__(4004)
 const SnapshotAgent = __webpack_require__(5095)
@@ -8090,7 +8090,7 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 9501:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -8226,7 +8226,7 @@ module.exports = upgrade
 module.exports.request = __webpack_require__(4043)
 module.exports.stream = __webpack_require__(3560)
 module.exports.pipeline = __webpack_require__(6862)
-module.exports.upgrade = __webpack_require__(9501)
+module.exports.upgrade = __webpack_require__(1882)
 module.exports.connect = __webpack_require__(2279)
 
 
@@ -18714,7 +18714,7 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 8412:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -21971,7 +21971,7 @@ const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
 const { InvalidArgumentError } = __webpack_require__(8707)
 const Agent = __webpack_require__(7405)
-const Dispatcher1Wrapper = __webpack_require__(8412)
+const Dispatcher1Wrapper = __webpack_require__(3650)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
 let fallbackDispatcher
@@ -30075,7 +30075,7 @@ const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normaliz
 const { InvalidArgumentError, UndiciError } = __webpack_require__(8707)
 const Dispatcher = __webpack_require__(883)
 const PendingInterceptorsFormatter = __webpack_require__(6142)
-const { MockCallHistory } = __webpack_require__(2812)
+const { MockCallHistory } = __webpack_require__(431)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -30306,7 +30306,7 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 2812:
+/***/ 431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -66369,7 +66369,7 @@ class AppService_AppService extends BaseManagedIdentitySource {
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(6928);
+var external_path_ = __webpack_require__(4547);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
 /*! @azure/msal-node v7.2.3 2026-11-18 */
 

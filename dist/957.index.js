@@ -1,8 +1,8 @@
-export const id = 131;
-export const ids = [131];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
-/***/ 3131:
+/***/ 7957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
-var core = __webpack_require__(1804);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
 var dist = __webpack_require__(2669);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -57,7 +57,7 @@ const SECRET_PATTERNS = [
 function redactTokens(text) {
     let result = text;
     for (const pattern of SECRET_PATTERNS) {
-        result = result.replace(pattern, (match, prefix) => typeof prefix === 'string' ? `${prefix}***` : '***');
+        result = result.replace(pattern, (match, prefix) => (typeof prefix === 'string' ? `${prefix}***` : '***'));
     }
     return result;
 }
@@ -71,10 +71,10 @@ const federatedCredentialHint = (c) => {
     const sub = claimText(c.assertionClaims, 'sub');
     const aud = claimText(c.assertionClaims, 'aud');
     const iss = claimText(c.assertionClaims, 'iss');
-    return `No federated credential on the app registration ${c.clientId} matches this workflow's token ` +
+    return (`No federated credential on the app registration ${c.clientId} matches this workflow's token ` +
         `(subject "${sub}", audience "${aud}", issuer "${iss}"). Add a federated credential with exactly that ` +
         'subject and audience (App registrations > the app > Certificates & secrets > Federated credentials), ' +
-        'or run the workflow from the branch, tag or environment an existing credential names.';
+        'or run the workflow from the branch, tag or environment an existing credential names.');
 };
 /** Known codes; the ones a misconfigured workflow meets first. */
 const HINTS = {
@@ -84,7 +84,7 @@ const HINTS = {
     '700213': federatedCredentialHint,
     '700016': (c) => `The application ${c.clientId} was not found in tenant ${c.tenantId}: check \`client-id\` and ` +
         '`tenant-id` (and `cloud`), and that the app is registered in, or admin-consented to, that tenant.',
-    '700024': () => 'The GitHub OIDC token was rejected as expired or not yet valid: check the runner\'s clock. ' +
+    '700024': () => "The GitHub OIDC token was rejected as expired or not yet valid: check the runner's clock. " +
         'The action fetches a fresh token for every sign-in, so a re-run gets a new one.',
     '90002': (c) => `Tenant ${c.tenantId} was not found at ${c.authorityUrl}: check \`tenant-id\` and \`cloud\` ` +
         '(or `authority-url`); a tenant exists in one cloud only.',
@@ -97,10 +97,9 @@ const HINTS = {
     '50053': () => 'Entra has locked sign-ins for this identity after too many failed attempts: wait, then re-run.',
     '500011': (c) => `The resource ${c.graphUrl} is not known in this tenant: check \`cloud\` and \`graph-url\` ` +
         '(tokens and Graph hosts are per cloud).',
-    '7000112': (c) => `The application ${c.clientId} is disabled in this tenant: an administrator must enable its ` +
-        'service principal.',
-    '700027': () => 'Entra could not validate the GitHub OIDC token: check the federated credential\'s issuer ' +
-        '(https://token.actions.githubusercontent.com, or your enterprise\'s issuer).'
+    '7000112': (c) => `The application ${c.clientId} is disabled in this tenant: an administrator must enable its ` + 'service principal.',
+    '700027': () => "Entra could not validate the GitHub OIDC token: check the federated credential's issuer " +
+        "(https://token.actions.githubusercontent.com, or your enterprise's issuer)."
 };
 /** The AADSTS number in an MSAL error: `error_codes[0]`, else the first `AADSTSnnnn` in its text. */
 function aadstsCode(error) {
@@ -120,9 +119,7 @@ function aadstsCode(error) {
 /** The service's description of an MSAL error, without tokens, on one line. */
 function serviceDescription(error) {
     const e = (error !== null && typeof error === 'object' ? error : {});
-    const text = typeof e.errorMessage === 'string' && e.errorMessage !== ''
-        ? e.errorMessage
-        : typeof e.message === 'string' ? e.message : String(error);
+    const text = typeof e.errorMessage === 'string' && e.errorMessage !== '' ? e.errorMessage : typeof e.message === 'string' ? e.message : String(error);
     return redactTokens(text).replace(/\s+/g, ' ').trim();
 }
 /** A user error for a failed sign-in: the AADSTS code, a hint when the code is known, the service's text. */
@@ -212,9 +209,7 @@ function formatGraphError(d) {
         : [`request-id: ${d.requestId ?? 'none'}`, `client-request-id: ${d.clientRequestId}`, `date: ${d.date ?? 'none'}`];
     const retried = d.status !== undefined && d.attempts > 1 ? ` after ${d.attempts} attempts` : '';
     const hint = d.hint !== undefined ? `\n${d.hint}` : '';
-    const applied = d.mayHaveBeenApplied
-        ? '\nAn earlier attempt of this request may have taken effect before its connection dropped.'
-        : '';
+    const applied = d.mayHaveBeenApplied ? '\nAn earlier attempt of this request may have taken effect before its connection dropped.' : '';
     return `${d.service}: ${d.method} ${d.path} ${what}${retried} (${ids.join(', ')})${applied}${hint}`;
 }
 /** Reads `error.code`, `error.message` and the inner error's ids; property names in any case. */
@@ -509,8 +504,12 @@ async function acquireGraphToken(options) {
         if (!(error instanceof dist/* AuthError */.lR))
             throw error;
         throw signInError(error, {
-            clientId: credentials.clientId, tenantId: credentials.tenantId, authorityUrl, graphUrl,
-            audience: settings.audience, assertionClaims
+            clientId: credentials.clientId,
+            tenantId: credentials.tenantId,
+            authorityUrl,
+            graphUrl,
+            audience: settings.audience,
+            assertionClaims
         });
     }
     if (result === null || result.accessToken === '') {
@@ -525,6 +524,10 @@ async function acquireGraphToken(options) {
 
 // EXTERNAL MODULE: ./src/certificates/chain.ts
 var chain = __webpack_require__(4997);
+// EXTERNAL MODULE: ./src/plan/application.ts
+var application = __webpack_require__(8081);
+// EXTERNAL MODULE: ./src/plan/bodies.ts
+var bodies = __webpack_require__(8567);
 // EXTERNAL MODULE: ./src/plan/paths.ts
 var paths = __webpack_require__(3935);
 // EXTERNAL MODULE: external "node:crypto"
@@ -569,7 +572,7 @@ function existingAuthority(raw) {
     return {
         thumbprint,
         der: der ?? Buffer.alloc(0),
-        isRootAuthority: typeof rootFlag === 'boolean' ? rootFlag : type !== undefined ? type === 'root' : parsed?.selfSigned ?? false,
+        isRootAuthority: typeof rootFlag === 'boolean' ? rootFlag : type !== undefined ? type === 'root' : (parsed?.selfSigned ?? false),
         ...(id !== undefined ? { id } : {}),
         ...(subject !== undefined ? { subject } : {}),
         ...(notAfter !== undefined && !Number.isNaN(notAfter.getTime()) ? { notAfter } : {}),
@@ -585,12 +588,17 @@ function existingAuthorities(items) {
 ;// CONCATENATED MODULE: ./src/graph/named.ts
 
 
-async function findByDisplayName(graph, container, displayName, logger, permissionHint) {
+/** Every configuration of that exact name, lowest id first. */
+async function findAllByDisplayName(graph, container, displayName, permissionHint) {
     const filter = encodeURIComponent(`displayName eq ${(0,paths/* odataString */.ki)(displayName)}`);
     const items = await graph.getAll(`${container}?$filter=${filter}`, { permissionHint });
     // The filter is the service's; keep only exact matches in case it is looser (case, trimming).
-    const matches = items.filter((item) => tolerant_stringProp(item, 'displayName') === displayName && tolerant_stringProp(item, 'id') !== undefined)
+    return items
+        .filter((item) => tolerant_stringProp(item, 'displayName') === displayName && tolerant_stringProp(item, 'id') !== undefined)
         .sort((a, b) => (tolerant_stringProp(a, 'id') ?? '').localeCompare(tolerant_stringProp(b, 'id') ?? ''));
+}
+async function findByDisplayName(graph, container, displayName, logger, permissionHint) {
+    const matches = await findAllByDisplayName(graph, container, displayName, permissionHint);
     if (matches.length > 1) {
         logger.warning(`${matches.length} configurations are named "${displayName}" (ids ${matches.map((m) => tolerant_stringProp(m, 'id')).join(', ')}); ` +
             'using the one with the lowest id. Delete the others, or give each a distinct `display-name`.');
@@ -601,13 +609,19 @@ async function findByDisplayName(graph, container, displayName, logger, permissi
 ;// CONCATENATED MODULE: ./src/graph/permissions.ts
 const NEEDS = {
     organization: { permission: 'Organization.ReadWrite.All', roles: 'Global Administrator' },
-    pki: { permission: 'PublicKeyInfrastructure.ReadWrite.All', roles: 'Privileged Authentication Administrator or Authentication Administrator' },
-    application: { permission: 'AppCertTrustConfiguration.ReadWrite.All', roles: 'Application Administrator or Cloud Application Administrator' }
+    pki: {
+        permission: 'PublicKeyInfrastructure.ReadWrite.All',
+        roles: 'Privileged Authentication Administrator or Authentication Administrator'
+    },
+    application: {
+        permission: 'AppCertTrustConfiguration.ReadWrite.All',
+        roles: 'Application Administrator or Cloud Application Administrator'
+    }
 };
 function permissionHint(kind) {
     const { permission, roles } = NEEDS[kind];
-    return `kind ${kind} needs the Microsoft Graph application permission ${permission}, granted with admin consent on ` +
-        `the app registration of \`client-id\` (a delegated caller would need the role ${roles}).`;
+    return (`kind ${kind} needs the Microsoft Graph application permission ${permission}, granted with admin consent on ` +
+        `the app registration of \`client-id\` (a delegated caller would need the role ${roles}).`);
 }
 
 ;// CONCATENATED MODULE: ./src/graph/writes.ts
@@ -632,11 +646,15 @@ async function deleteTolerant(context, path, permissionHint) {
 
 
 
+
+
+
 const hint = permissionHint('application');
 const opts = { permissionHint: hint };
+const displayNameOf = (context) => context.settings.displayName ?? '';
 const listAuthorities = (context, id) => context.graph.getAll((0,paths/* APPLICATION_AUTHORITIES */.X2)(id), opts);
 async function read(context) {
-    const found = await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, context.settings.displayName ?? '', context.logger, hint);
+    const found = await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, displayNameOf(context), context.logger, hint);
     const id = tolerant_stringProp(found, 'id');
     if (found === undefined || id === undefined)
         return { kind: 'application', configuration: null, authorities: [] };
@@ -647,13 +665,14 @@ async function read(context) {
         authorities: existingAuthorities(await listAuthorities(context, id))
     };
 }
-async function apply(context, plan, state) {
+async function apply(context, plan, state, desired) {
     const { graph, record } = context;
+    let created;
     for (const op of plan.operations) {
         context.onWrite();
         switch (op.action) {
             case 'createConfiguration':
-                await createConfiguration(context, op);
+                created = await createConfiguration(context, op);
                 break;
             case 'updateConfiguration':
                 await graph.patch(op.path, op.body, opts);
@@ -663,6 +682,8 @@ async function apply(context, plan, state) {
                 break;
             case 'updateAuthority':
                 await graph.patch(op.path, op.body, opts);
+                if (op.thumbprint !== undefined)
+                    record.updated.push(op.thumbprint);
                 break;
             case 'deleteAuthority':
                 await deleteTolerant(context, op.path, hint);
@@ -675,6 +696,13 @@ async function apply(context, plan, state) {
     }
     if (state.configuration !== null)
         record.configurationId = state.configuration.id;
+    // Graph does not enforce unique names: if a concurrent run created one of the same name with a
+    // lower id, that one wins and ours moves there.
+    if (created !== undefined) {
+        const winner = tolerant_stringProp((await findAllByDisplayName(graph, paths/* APPLICATION_CONTAINER */.dE, displayNameOf(context), hint))[0], 'id');
+        if (winner !== undefined && winner !== created)
+            await moveTo(context, winner, created, desired);
+    }
 }
 async function createConfiguration(context, op) {
     let created;
@@ -685,8 +713,9 @@ async function createConfiguration(context, op) {
         if (!(error instanceof AmbiguousWriteError))
             throw error;
         context.logger.warning('The response to creating the application configuration was lost; looking it up by name before creating it again.');
-        created = await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, context.settings.displayName ?? '', context.logger, hint) ??
-            await context.graph.post(op.path, op.body, opts);
+        created =
+            (await findByDisplayName(context.graph, paths/* APPLICATION_CONTAINER */.dE, displayNameOf(context), context.logger, hint)) ??
+                (await context.graph.post(op.path, op.body, opts));
     }
     const id = tolerant_stringProp(created, 'id');
     if (id === undefined)
@@ -702,6 +731,7 @@ async function createConfiguration(context, op) {
         if (ca.id !== undefined)
             context.record.createdAuthorityIds.push(ca.id);
     }
+    return id;
 }
 async function createAuthority(context, op, configurationId) {
     let id;
@@ -720,10 +750,38 @@ async function createAuthority(context, op, configurationId) {
     if (id !== undefined)
         context.record.createdAuthorityIds.push(id);
 }
+/** Adds the given CAs the winner lacks (roots first), then deletes the configuration this run created. */
+async function moveTo(context, winner, ours, desired) {
+    context.logger.warning(`Another run created an application configuration named "${displayNameOf(context)}" at the same ` +
+        `time; the one with the lowest id (${winner}) wins, so this run's CAs move there and the one it created (${ours}) is deleted.`);
+    const { record } = context;
+    record.created.length = 0;
+    record.createdAuthorityIds.length = 0;
+    const held = new Set(existingAuthorities(await listAuthorities(context, winner)).map((ca) => ca.thumbprint));
+    const missing = desired.filter((ca) => !held.has(ca.thumbprint)).sort((a, b) => Number(b.isRootAuthority) - Number(a.isRootAuthority));
+    if (held.size + missing.length > application/* APPLICATION_MAX_AUTHORITIES */.e) {
+        throw new errors/* UserError */.y(`Two runs created an application configuration named "${displayNameOf(context)}" at the same time, ` +
+            `and together they hold ${held.size + missing.length} CAs, over Entra's ${application/* APPLICATION_MAX_AUTHORITIES */.e}. Both are kept ` +
+            `(${winner}, ${ours}); give each run its own \`display-name\` and delete one.`);
+    }
+    for (const ca of missing) {
+        const op = {
+            action: 'createAuthority',
+            method: 'POST',
+            path: (0,paths/* APPLICATION_AUTHORITIES */.X2)(winner),
+            reason: 'move',
+            thumbprint: ca.thumbprint,
+            body: (0,bodies/* applicationAuthorityBody */.OX)(ca)
+        };
+        await createAuthority(context, op, winner);
+    }
+    await deleteTolerant(context, `${paths/* APPLICATION_CONTAINER */.dE}/${ours}`, hint);
+    record.configurationId = winner;
+}
 const applicationPublisher = {
     read,
     storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-    apply: (context, plan, state, _desired) => apply(context, plan, state)
+    apply
 };
 
 // EXTERNAL MODULE: external "node:fs"
@@ -732,8 +790,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/plan/bodies.ts
-var bodies = __webpack_require__(8567);
 ;// CONCATENATED MODULE: ./src/graph/organization.ts
 // kind organization: the tenant trust store, one singleton with the whole list and no PATCH
 // (graph-api.md §1). A change is backup -> DELETE -> POST -> verify, and the backup goes back if
@@ -798,7 +854,24 @@ async function organization_apply(context, plan, state) {
     const toRemove = plan.authorities.filter((a) => a.status === 'remove').map((a) => a.thumbprint);
     if (state.configuration === null) {
         context.onWrite();
-        await createOnce(context, path, create.body, state.orgId);
+        try {
+            await createOnce(context, path, create.body, state.orgId);
+        }
+        catch (error) {
+            // The store is a singleton: a concurrent run may have created it between our read and our POST.
+            const held = await heldThumbprints(context, state.orgId).catch(() => undefined);
+            if (held === undefined)
+                throw error;
+            const missing = toCreate.filter((t) => !held.has(t));
+            if (missing.length > 0) {
+                throw new errors/* UserError */.y('Another run created the tenant trust store while this one was planning, without ' +
+                    `${missing.length} of the given CAs. Run again: the run then plans against the store as it is now ` +
+                    '(adding to an existing store needs `allow-recreate: true`).', { cause: error });
+            }
+            context.logger.info('Another run created the tenant trust store at the same time, with every given CA.');
+            record.configurationId = constants/* ORGANIZATION_CONFIGURATION_ID */.NW;
+            return;
+        }
         record.configurationId = constants/* ORGANIZATION_CONFIGURATION_ID */.NW;
         record.created.push(...toCreate);
         return;
@@ -824,6 +897,7 @@ async function organization_apply(context, plan, state) {
     }
     record.configurationId = constants/* ORGANIZATION_CONFIGURATION_ID */.NW;
     record.created.push(...toCreate);
+    record.updated.push(...plan.authorities.filter((a) => a.status === 'update').map((a) => a.thumbprint));
     const held = await heldThumbprints(context, state.orgId);
     const wanted = plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint);
     const missing = wanted.filter((t) => !held?.has(t));
@@ -854,27 +928,6 @@ const organizationPublisher = {
     apply: (context, plan, state, _desired) => organization_apply(context, plan, state)
 };
 
-;// CONCATENATED MODULE: ./src/graph/concurrency.ts
-/** Runs `work` over `items` with at most `limit` at once; resolves when all settle, rejecting with the first error. */
-async function forEachLimited(items, limit, work) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
-}
-
 ;// CONCATENATED MODULE: ./src/graph/pki.ts
 
 
@@ -886,69 +939,128 @@ async function forEachLimited(items, limit, work) {
 
 const pki_hint = permissionHint('pki');
 const pki_opts = { permissionHint: pki_hint };
-async function pki_listAuthorities(context, pkiId) {
-    return context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
-}
+const pki_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
 async function pki_read(context) {
-    const found = await findByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, context.settings.displayName ?? '', context.logger, pki_hint);
-    const id = tolerant_stringProp(found, 'id');
-    if (found === undefined || id === undefined)
+    const id = await winnerId(context);
+    if (id === undefined)
         return { kind: 'pki', pki: null, authorities: [] };
     return {
         kind: 'pki',
-        pki: { id, displayName: tolerant_stringProp(found, 'displayName') ?? '' },
+        pki: { id, displayName: pki_displayNameOf(context) },
         authorities: existingAuthorities(await pki_listAuthorities(context, id))
     };
 }
-async function pki_apply(context, plan, state) {
-    const { graph, record } = context;
+const pki_displayNameOf = (context) => context.settings.displayName ?? '';
+/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
+const isDuplicate = (error) => error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message);
+async function pki_apply(context, plan, state, desired) {
+    const { record } = context;
     let pkiId = state.pki?.id;
+    let created;
     const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
     for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
         context.onWrite();
-        pkiId = await createPki(context, op);
-        record.configurationId = pkiId;
+        created = await createPki(context, op);
+        // A concurrent run may have created one of the same name: settle on the winner while ours is empty.
+        pkiId = await settle(context, created);
     }
     if (pkiId === undefined)
         throw new Error('internal: no PKI id after planning');
     record.configurationId = pkiId;
-    // CAs are independent of each other: create them concurrently. A create whose response was
-    // lost is not repeated blindly; after the others, the list is read and only what is still
-    // missing is created again.
-    const creates = plan.operations.filter((o) => o.action === 'createAuthority');
-    const uncertain = [];
-    await forEachLimited(creates, context.concurrency, async (op) => {
-        context.onWrite();
-        try {
-            const created = await graph.post(path(op), op.body, pki_opts);
-            noteCreated(context, op, tolerant_stringProp(created, 'id'));
-        }
-        catch (error) {
-            if (!(error instanceof AmbiguousWriteError))
-                throw error;
-            context.logger.warning(`The response to adding ${op.thumbprint} was lost; the PKI is read again before anything is repeated.`);
-            uncertain.push(op);
-        }
-    });
-    if (uncertain.length > 0)
-        await settleUncertain(context, pkiId, uncertain, path);
-    for (const op of plan.operations.filter((o) => o.action === 'updateAuthority')) {
-        context.onWrite();
-        await graph.patch(path(op), op.body, pki_opts);
-    }
-    // Extras go last, after every addition: trust never shrinks before it grows. A few may have
-    // been planned first to make room (the plan's order is kept).
-    for (const op of plan.operations.filter((o) => o.action === 'deleteAuthority')) {
-        context.onWrite();
-        await deleteTolerant(context, path(op), pki_hint);
+    // Extras go last, after every addition: trust never shrinks before it grows. Only those the
+    // plan puts before the additions (to stay within 250 CAs) go first.
+    const ops = (action) => plan.operations.filter((o) => o.action === action);
+    const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority');
+    const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'));
+    await writeAll(context, [...room], path, (op) => {
         if (op.thumbprint !== undefined)
             record.removed.push(op.thumbprint);
+    });
+    await createAuthorities(context, pkiId, ops('createAuthority'), path);
+    await writeAll(context, ops('updateAuthority'), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.updated.push(op.thumbprint);
+    });
+    await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    });
+    // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
+    if (created !== undefined && created === pkiId) {
+        const winner = await winnerId(context);
+        if (winner !== undefined && winner !== pkiId)
+            await pki_moveTo(context, winner, pkiId, desired);
     }
+}
+/**
+ * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
+ * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
+ * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
+ * blindly: the PKI is read, and only what is still missing is created again.
+ */
+async function createAuthorities(context, pkiId, ops, path) {
+    const { lost, failure } = await postAll(context, ops, path);
+    if (lost.length > 0) {
+        context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
+            'the PKI is read again before anything is repeated.');
+        // After a failure the run stops, but the read still tells which of the lost ones took effect.
+        await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined);
+    }
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
+ * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
+ * the first failure.
+ */
+async function postAll(context, ops, path) {
+    if (ops.length === 0)
+        return { lost: [] };
+    context.onWrite();
+    const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), pki_opts);
+    const lost = [];
+    let failure;
+    results.forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done')
+            noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
+        else if (result.outcome === 'ambiguous')
+            lost.push({ op, error: result.error });
+        else if (isDuplicate(result.error))
+            context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`);
+        else
+            failure ??= result.error;
+    });
+    return { lost, ...(failure !== undefined ? { failure } : {}) };
+}
+/**
+ * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
+ * called for each that took effect. A DELETE whose target is already gone has done its job.
+ */
+async function writeAll(context, ops, path, done) {
+    if (ops.length === 0)
+        return;
+    context.onWrite();
+    const results = await context.graph.batch(ops.map((op) => ({
+        method: op.method,
+        path: path(op),
+        ...(op.body !== undefined ? { body: op.body } : {})
+    })), pki_opts);
+    let failure;
+    results.forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404))
+            done(op);
+        else
+            failure ??= result.error;
+    });
+    if (failure !== undefined)
+        throw failure;
 }
 async function createPki(context, op) {
     try {
-        const created = await context.graph.post(op.path, op.body, pki_opts);
-        const id = tolerant_stringProp(created, 'id');
+        const id = tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
         if (id !== undefined)
             return id;
     }
@@ -957,39 +1069,94 @@ async function createPki(context, op) {
             throw error;
         context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
     }
-    const found = await findByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, context.settings.displayName ?? '', context.logger, pki_hint);
-    const id = tolerant_stringProp(found, 'id');
-    if (id !== undefined)
-        return id;
-    const again = await context.graph.post(op.path, op.body, pki_opts);
-    const retried = tolerant_stringProp(again, 'id');
-    if (retried === undefined)
+    const id = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
+    if (id === undefined)
         throw new Error(`POST ${op.path} returned no id for the new PKI`);
-    return retried;
+    return id;
 }
-async function settleUncertain(context, pkiId, uncertain, path) {
+/**
+ * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
+ * that already published is not undone by a racer that only just created its PKI), then the
+ * lowest id. Each run checks right after creating and again after its additions.
+ */
+async function winnerId(context) {
+    const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
+    if (ids.length <= 1)
+        return ids[0];
+    // One page of at most one item says whether a PKI holds any CA.
+    const held = await Promise.all(ids.map(async (id) => {
+        const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
+        return Array.isArray(page) && page.length > 0;
+    }));
+    const winner = ids.find((_id, i) => held[i]) ?? ids[0];
+    context.logger.info(`${ids.length} PKIs are named "${pki_displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
+        'the first of those holding CAs by id.');
+    return winner;
+}
+/** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
+async function settle(context, created) {
+    const winner = await winnerId(context);
+    if (winner === undefined || winner === created)
+        return created;
+    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time; using that one ` +
+        `(${winner}) and deleting the one this run created (${created}).`);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${created}`, pki_hint);
+    return winner;
+}
+/** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
+async function pki_moveTo(context, winner, ours, desired) {
+    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time, and that one ` +
+        `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`);
+    const { record } = context;
+    record.created.length = 0;
+    record.createdAuthorityIds.length = 0;
+    const held = new Set(existingAuthorities(await pki_listAuthorities(context, winner)).map((ca) => ca.thumbprint));
+    const ops = desired
+        .filter((ca) => !held.has(ca.thumbprint))
+        .map((ca) => ({
+        action: 'createAuthority',
+        method: 'POST',
+        path: (0,paths/* PKI_AUTHORITIES */.rp)(winner),
+        reason: 'move',
+        thumbprint: ca.thumbprint,
+        body: (0,bodies/* pkiAuthorityBody */.MJ)(ca, context.settings.issuerHints)
+    }));
+    await createAuthorities(context, winner, ops, (op) => op.path);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${ours}`, pki_hint);
+    record.configurationId = winner;
+}
+/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
+async function settleUncertain(context, pkiId, uncertain, path, createMissing) {
     const held = new Map(existingAuthorities(await pki_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
+    const missing = [];
     for (const op of uncertain) {
         const id = held.get(op.thumbprint ?? '');
-        if (id !== undefined) {
-            context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
-            noteCreated(context, op, id);
+        if (id === undefined) {
+            missing.push(op);
             continue;
         }
-        const created = await context.graph.post(path(op), op.body, pki_opts);
-        noteCreated(context, op, tolerant_stringProp(created, 'id'));
+        context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
+        noteCreated(context, op.thumbprint, id);
     }
+    if (!createMissing)
+        return;
+    const again = await postAll(context, missing, path);
+    if (again.failure !== undefined)
+        throw again.failure;
+    // A second lost response ends the run: a re-run reads first.
+    if (again.lost[0] !== undefined)
+        throw again.lost[0].error;
 }
-function noteCreated(context, op, id) {
-    if (op.thumbprint !== undefined)
-        context.record.created.push(op.thumbprint);
+function noteCreated(context, thumbprint, id) {
+    if (thumbprint !== undefined)
+        context.record.created.push(thumbprint);
     if (id !== undefined)
         context.record.createdAuthorityIds.push(id);
 }
 const pkiPublisher = {
     read: pki_read,
     storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-    apply: (context, plan, state, _desired) => pki_apply(context, plan, state)
+    apply: pki_apply
 };
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -1011,6 +1178,8 @@ var undici = __webpack_require__(6752);
 // - For a POST that is not marked idempotent, those outcomes raise AmbiguousWriteError at once,
 //   so that the caller re-reads and creates only what is still missing.
 /** Statuses retried for every request (subject to the rule above). */
+/** Graph's 409 for a concurrent update of the same directory object: retried like a 429. */
+const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation';
 const RETRY_STATUSES = new Set([429, 503, 504]);
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
 /**
@@ -1036,9 +1205,7 @@ function backoffDelay(retryIndex, random, options = DEFAULT_BACKOFF) {
 }
 /** The wait before the next attempt: Retry-After when given (capped), else backoff. */
 function retryDelay(retryAfterMs, retryIndex, random, options = DEFAULT_BACKOFF) {
-    return retryAfterMs !== undefined
-        ? Math.min(retryAfterMs, options.maxRetryAfterMs)
-        : backoffDelay(retryIndex, random, options);
+    return retryAfterMs !== undefined ? Math.min(retryAfterMs, options.maxRetryAfterMs) : backoffDelay(retryIndex, random, options);
 }
 const BEFORE_SEND = {
     ECONNREFUSED: 'connection refused',
@@ -1101,8 +1268,7 @@ function classifyTransportError(error) {
     if (TLS_CODE.test(code)) {
         return {
             phase: 'permanent',
-            description: `TLS certificate not accepted (${code}); behind a TLS-inspecting proxy, ` +
-                'trust its CA with NODE_EXTRA_CA_CERTS'
+            description: `TLS certificate not accepted (${code}); behind a TLS-inspecting proxy, ` + 'trust its CA with NODE_EXTRA_CA_CERTS'
         };
     }
     // Unknown codes (HTTP parser errors and the like) happen once the request is out.
@@ -1120,7 +1286,6 @@ function classifyTransportError(error) {
 
 
 const DEFAULT_MAX_ATTEMPTS = 5;
-const CONCURRENCY_VIOLATION = 'directory_concurrencyviolation';
 class HttpClient {
     #dispatcher;
     #logger;
@@ -1133,12 +1298,25 @@ class HttpClient {
     constructor(options) {
         this.#dispatcher = options.dispatcher;
         this.#logger = options.logger;
-        this.#sleep = options.sleep ?? (async (ms) => { await (0,promises_.setTimeout)(ms); });
+        this.#sleep =
+            options.sleep ??
+                (async (ms) => {
+                    await (0,promises_.setTimeout)(ms);
+                });
         this.#random = options.random ?? Math.random;
         this.#now = options.now ?? Date.now;
         this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
         this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
         this.#userAgent = options.userAgent ?? 'entra-ca-chain-action';
+    }
+    get retryPolicy() {
+        return {
+            logger: this.#logger,
+            maxAttempts: this.#maxAttempts,
+            now: () => this.#now(),
+            delay: (retryAfterMs, retryIndex) => retryDelay(retryAfterMs, retryIndex, this.#random, this.#backoff),
+            sleep: (ms) => this.#sleep(ms)
+        };
     }
     async request(req) {
         const service = req.service ?? 'Microsoft Graph';
@@ -1167,8 +1345,17 @@ class HttpClient {
                 }
                 if (failure.phase === 'permanent' || attempt >= this.#maxAttempts) {
                     throw new GraphError({
-                        service, method: req.method, path, status: undefined, code: undefined, graphMessage: undefined,
-                        requestId: undefined, clientRequestId, date: undefined, attempts: attempt, mayHaveBeenApplied,
+                        service,
+                        method: req.method,
+                        path,
+                        status: undefined,
+                        code: undefined,
+                        graphMessage: undefined,
+                        requestId: undefined,
+                        clientRequestId,
+                        date: undefined,
+                        attempts: attempt,
+                        mayHaveBeenApplied,
                         transportError: failure.description
                     }, { cause: error });
                 }
@@ -1188,7 +1375,9 @@ class HttpClient {
             if (retryable && !rejected) {
                 if (!idempotent) {
                     throw new AmbiguousWriteError({
-                        method: req.method, path, clientRequestId,
+                        method: req.method,
+                        path,
+                        clientRequestId,
                         reason: `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
                             `${headers['request-id'] !== undefined ? `, request-id: ${headers['request-id']}` : ''}`
                     });
@@ -1207,7 +1396,10 @@ class HttpClient {
                 return { status, headers, body, clientRequestId, attempts: attempt };
             }
             const details = {
-                service, method: req.method, path, status,
+                service,
+                method: req.method,
+                path,
+                status,
                 code: parsed.code,
                 graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? snippet(body) : undefined),
                 requestId: headers['request-id'] ?? headers['x-ms-request-id'] ?? parsed.requestId,
@@ -1309,7 +1501,234 @@ function createDispatcher(env, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/http/batch.ts
+// Graph JSON batching (graph-api.md §4.5): up to 20 requests in one `POST /{version}/$batch`, a
+// few batches at once, so that 100 independent writes cost one round trip instead of dozens.
+//
+// Throttling (§4.4): Graph throttles the items one by one, as if each were sent alone (a batch can
+// be 200 with some items 429), and every POST, PATCH or DELETE item counts against the write
+// limits: 3,000 writes per 150 s per app and tenant. A PKI holds at most 250 CAs, far below; the
+// bound on batches in flight keeps the burst to 100 items at a time.
+//
+// Which items are resent follows retry.ts, item by item:
+// - 429, 409 Directory_ConcurrencyViolation, 503 with Retry-After: turned away before any work.
+//   Only those items are resent, after the largest Retry-After among them (else backoff), with
+//   the client's attempt bound.
+// - 503 without Retry-After or 504 for an item, and a batch whose answer was lost (connection
+//   dropped or timed out after sending, 503 without Retry-After, 504): the item may have been
+//   applied. An idempotent item is resent; a POST is reported `ambiguous` and never resent: the
+//   caller reads the tenant and creates only what is still missing.
+// - Anything else: `failed`, with a GraphError carrying the item's status, code, message and ids.
+
+
+
+
+/** Requests per batch: Graph's limit. */
+const MAX_BATCH_ITEMS = 20;
+/** Batches in flight at once by default: 100 items. */
+const DEFAULT_BATCHES_IN_FLIGHT = 5;
+async function runBatch(transport, items, options = {}) {
+    const { retry } = transport;
+    const states = items.map((item) => ({
+        item,
+        idempotent: item.idempotent ?? item.method !== 'POST',
+        clientRequestId: '',
+        mayHaveBeenApplied: false
+    }));
+    const results = new Array(items.length);
+    let pending = items.map((_item, index) => index);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+        const verdicts = new Map();
+        const chunks = [];
+        for (let i = 0; i < pending.length; i += MAX_BATCH_ITEMS)
+            chunks.push(pending.slice(i, i + MAX_BATCH_ITEMS));
+        await eachLimited(chunks, options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT, async (chunk) => {
+            for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options))
+                verdicts.set(index, verdict);
+        });
+        const again = [];
+        let retryAfterMs;
+        const why = new Map();
+        for (const [index, verdict] of verdicts) {
+            if (verdict.outcome !== 'retry') {
+                results[index] = verdict;
+            }
+            else if (attempt >= retry.maxAttempts) {
+                results[index] = verdict.final;
+            }
+            else {
+                again.push(index);
+                if (verdict.retryAfterMs !== undefined)
+                    retryAfterMs = Math.max(retryAfterMs ?? 0, verdict.retryAfterMs);
+                why.set(verdict.why, (why.get(verdict.why) ?? 0) + 1);
+            }
+        }
+        pending = again.sort((a, b) => a - b);
+        if (pending.length === 0)
+            break;
+        const wait = retry.delay(retryAfterMs, attempt - 1);
+        retry.logger.info(`Microsoft Graph: ${pending.length} of ${items.length} batched request(s) answered ` +
+            `${[...why].map(([status, n]) => `${status} (×${n})`).join(', ')}; resending them in ${(wait / 1000).toFixed(1)} s ` +
+            `(${retryAfterMs !== undefined ? 'Retry-After' : 'backoff'}; attempt ${attempt + 1} of ${retry.maxAttempts})`);
+        await retry.sleep(wait);
+    }
+    return results.map((result) => result ?? internal('an item of the batch got no result'));
+}
+async function sendChunk(transport, states, chunk, attempt, options) {
+    const wire = chunk.map((index) => {
+        const state = states[index];
+        state.clientRequestId = (0,external_node_crypto_.randomUUID)();
+        const { method, path, body, headers } = state.item;
+        return {
+            id: String(index),
+            method,
+            url: path,
+            headers: {
+                ...headers,
+                'client-request-id': state.clientRequestId,
+                ...(body !== undefined ? { 'content-type': 'application/json' } : {})
+            },
+            ...(body !== undefined ? { body } : {})
+        };
+    });
+    let response;
+    try {
+        response = await transport.send(wire, chunk.every((index) => states[index].idempotent));
+    }
+    catch (error) {
+        if (error instanceof GraphError)
+            return chunk.map((index) => [index, { outcome: 'failed', error }]);
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        return chunk.map((index) => [index, lost(transport, states[index], attempt, `its $batch request: ${error.reason}`, error)]);
+    }
+    const answers = new Map();
+    const responses = prop(response.body, 'responses');
+    for (const answer of Array.isArray(responses) ? responses : []) {
+        const id = prop(answer, 'id');
+        if ((typeof id === 'string' || typeof id === 'number') && !answers.has(String(id)))
+            answers.set(String(id), answer);
+    }
+    const statuses = [...answers.values()].map((answer) => String(prop(answer, 'status')));
+    transport.retry.logger.debug(`$batch of ${chunk.length} (attempt ${attempt}) -> ${response.status}; items: ` +
+        `${[...new Set(statuses)]
+            .sort()
+            .map((s) => `${s} ×${statuses.filter((t) => t === s).length}`)
+            .join(', ') || 'none'}`);
+    return chunk.map((index) => {
+        const answer = answers.get(String(index));
+        const state = states[index];
+        if (answer === undefined)
+            return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)];
+        return [index, judge(transport, state, answer, attempt, options)];
+    });
+}
+/** The item's answer: done, resent, ambiguous or failed (see the top of the file). */
+function judge(transport, state, answer, attempt, options) {
+    const status = prop(answer, 'status');
+    if (typeof status !== 'number')
+        return lost(transport, state, attempt, 'its answer in the $batch response has no status');
+    const headers = lowerCaseHeaders(prop(answer, 'headers'));
+    const body = normaliseGraphBody(prop(answer, 'body'));
+    if (status >= 200 && status < 300)
+        return { outcome: 'done', status, headers, body };
+    const parsed = parseGraphErrorBody(body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after'], transport.retry.now());
+    const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
+    const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
+    const uncertain = !rejected && (status === 503 || status === 504);
+    const requestId = headers['request-id'] ?? parsed.requestId;
+    if (uncertain && !state.idempotent) {
+        return ambiguous(transport, state, `HTTP ${status}${status === 503 ? ' without Retry-After' : ''} for it in a $batch` +
+            `${requestId !== undefined ? `, request-id: ${requestId}` : ''}`);
+    }
+    if (uncertain)
+        state.mayHaveBeenApplied ||= state.item.method !== 'GET';
+    const error = new GraphError({
+        service: 'Microsoft Graph',
+        method: state.item.method,
+        path: transport.displayPath(state.item.path),
+        status,
+        code: parsed.code,
+        graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? body.slice(0, 200) : undefined),
+        requestId,
+        clientRequestId: headers['client-request-id'] ?? parsed.clientRequestId ?? state.clientRequestId,
+        date: headers.date ?? parsed.date,
+        attempts: attempt,
+        mayHaveBeenApplied: state.mayHaveBeenApplied,
+        ...((status === 401 || status === 403) && options.permissionHint !== undefined ? { hint: options.permissionHint } : {})
+    });
+    if (rejected || uncertain) {
+        return {
+            outcome: 'retry',
+            retryAfterMs,
+            why: `${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}`,
+            final: { outcome: 'failed', error }
+        };
+    }
+    return { outcome: 'failed', error };
+}
+/** No answer for the item although the batch went out: ambiguous for a POST, resent otherwise. */
+function lost(transport, state, attempt, reason, cause) {
+    if (!state.idempotent)
+        return ambiguous(transport, state, reason, cause);
+    state.mayHaveBeenApplied ||= state.item.method !== 'GET';
+    const error = new GraphError({
+        service: 'Microsoft Graph',
+        method: state.item.method,
+        path: transport.displayPath(state.item.path),
+        status: undefined,
+        code: undefined,
+        graphMessage: undefined,
+        requestId: undefined,
+        clientRequestId: state.clientRequestId,
+        date: undefined,
+        attempts: attempt,
+        mayHaveBeenApplied: state.mayHaveBeenApplied,
+        transportError: reason
+    }, cause !== undefined ? { cause } : {});
+    return { outcome: 'retry', retryAfterMs: undefined, why: 'no answer', final: { outcome: 'failed', error } };
+}
+function ambiguous(transport, state, reason, cause) {
+    const { method, path } = state.item;
+    const error = new AmbiguousWriteError({ method, path: transport.displayPath(path), clientRequestId: state.clientRequestId, reason }, cause !== undefined ? { cause } : {});
+    return { outcome: 'ambiguous', error };
+}
+function lowerCaseHeaders(value) {
+    const headers = {};
+    if (!isJsonObject(value))
+        return headers;
+    for (const [name, v] of Object.entries(value)) {
+        if (typeof v === 'string' || typeof v === 'number')
+            headers[name.toLowerCase()] = String(v);
+    }
+    return headers;
+}
+/** Runs `work` over `items`, at most `limit` at once; rejects with the first error once all have settled. */
+async function eachLimited(items, limit, work) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+}
+function internal(message) {
+    throw new Error(`internal: ${message}`);
+}
+
 ;// CONCATENATED MODULE: ./src/http/graph-client.ts
+
 
 
 /** Pages followed at most by getAll: 250 CAs at $top=999 fit in one; this only stops a loop. */
@@ -1370,6 +1789,28 @@ class GraphClient {
     async delete(path, options = {}) {
         await this.request({ method: 'DELETE', path, ...options });
     }
+    /**
+     * Many requests in JSON batches (batch.ts: ≤20 a batch, a few batches at once, throttled items
+     * resent, lost POSTs reported as ambiguous); one result per item, in the order given.
+     */
+    async batch(items, options = {}) {
+        if (items.length === 0)
+            return [];
+        const transport = {
+            retry: this.#http.retryPolicy,
+            displayPath: (path) => displayPath(this.url(path)),
+            send: (requests, idempotent) => this.#http.request({
+                method: 'POST',
+                url: this.url('/$batch'),
+                token: this.#token,
+                service: 'Microsoft Graph',
+                body: { requests },
+                idempotent,
+                ...(options.permissionHint !== undefined ? { permissionHint: options.permissionHint } : {})
+            })
+        };
+        return runBatch(transport, items.map((item) => ({ ...item, path: this.#relative(item.path) })), options);
+    }
     /** Every item of a collection: follows `@odata.nextLink` until it is absent. */
     async getAll(path, options = {}) {
         const items = [];
@@ -1395,6 +1836,15 @@ class GraphClient {
         }
         return items;
     }
+    /** A batch item's URL: relative to the version, so an absolute one must lie under it. */
+    #relative(path) {
+        if (!/^https?:\/\//i.test(path))
+            return path.startsWith('/') ? path : `/${path}`;
+        const url = this.url(path);
+        if (!url.startsWith(`${this.#base}/`))
+            throw new Error(`A batch item must address ${this.#base}/…, not ${displayPath(url)}`);
+        return url.slice(this.#base.length);
+    }
     #expectObject(response, method, path) {
         if (isJsonObject(response.body))
             return response.body;
@@ -1402,16 +1852,23 @@ class GraphClient {
     }
     #protocolError(response, method, path, what) {
         return new GraphError({
-            service: 'Microsoft Graph', method, path: displayPath(this.url(path)), status: response.status,
-            code: undefined, graphMessage: what,
-            requestId: response.headers['request-id'], clientRequestId: response.clientRequestId,
-            date: response.headers.date, attempts: 1, mayHaveBeenApplied: false
+            service: 'Microsoft Graph',
+            method,
+            path: displayPath(this.url(path)),
+            status: response.status,
+            code: undefined,
+            graphMessage: what,
+            requestId: response.headers['request-id'],
+            clientRequestId: response.clientRequestId,
+            date: response.headers.date,
+            attempts: 1,
+            mayHaveBeenApplied: false
         });
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/index.ts + 4 modules
-var src_plan = __webpack_require__(3051);
+// EXTERNAL MODULE: ./src/plan/index.ts + 2 modules
+var src_plan = __webpack_require__(4626);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/summary.ts
@@ -1439,28 +1896,45 @@ const PUBLISHERS = {
     pki: pkiPublisher,
     application: applicationPublisher
 };
-/** CA creations in flight at once: well inside Graph's write limits (graph-api.md §4.4). */
-const CONCURRENCY = 8;
-const logger = { info: core.info, debug: core.debug, warning: core.warning };
+/**
+ * ENTRA_CA_REQUEST_TIMEOUT_SECONDS bounds the wait for each response (default 60 s): for slow
+ * proxies, and for tests of a server that never answers.
+ */
+function requestTimeout(env) {
+    const raw = env.ENTRA_CA_REQUEST_TIMEOUT_SECONDS;
+    if (raw === undefined || raw === '')
+        return {};
+    const seconds = Number(raw);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+        throw new errors/* UserError */.y(`ENTRA_CA_REQUEST_TIMEOUT_SECONDS is "${raw}"; give a number of seconds from 1 to 600.`);
+    }
+    return { requestTimeoutMs: seconds * 1000 };
+}
+const logger = { info: runner.info, debug: runner.debug, warning: runner.warning };
 async function publish(settings, authorities, options, record, hooks, env = process.env) {
     checkOidcAvailable(env);
-    const http = new HttpClient({ dispatcher: createDispatcher(env), logger });
-    const token = await acquireGraphToken({ settings, http, env, setSecret: core.setSecret, logger });
-    core.info(`Signed in to tenant ${token.tenantId}.`);
+    const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger });
+    const token = await acquireGraphToken({ settings, http, env, setSecret: runner.setSecret, logger });
+    runner.info(`Signed in to tenant ${token.tenantId}.`);
     const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken });
     const publisher = PUBLISHERS[settings.kind];
     const context = {
-        graph, settings, tenantId: token.tenantId, logger, record, onWrite: hooks.onWrite,
-        workDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), concurrency: CONCURRENCY
+        graph,
+        settings,
+        tenantId: token.tenantId,
+        logger,
+        record,
+        onWrite: hooks.onWrite,
+        workDir: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()
     };
     const state = await publisher.read(context);
     const plan = (0,src_plan/* planPublication */.WW)(authorities, state, options);
     hooks.onPlan(plan);
     for (const line of (0,summary/* planLines */.HN)(plan))
-        core.info(line);
+        runner.info(line);
     // Intermediates whose issuer was not in the set may chain to a CA the store already holds.
     const problems = [...(0,chain/* missingIssuerProblems */.u_)(authorities, publisher.storeCertificates(state)), ...plan.problems];
-    if ((0,report/* reportProblems */.T)(problems, settings.strict, core).errors > 0) {
+    if ((0,report/* reportProblems */.T)(problems, settings.strict, runner).errors > 0) {
         throw new errors/* UserError */.y('The tenant and the given CAs do not fit together (see the annotations above); nothing was written.');
     }
     if (settings.dryRun) {
