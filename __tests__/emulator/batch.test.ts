@@ -1,23 +1,10 @@
 // JSON batching (graph-api.md §4.5): each item goes through the same handlers, checks, log and
 // fault rules as a direct request; the envelope's own limits; dependsOn; answers in any order.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.ts'
-import { client, makeCertificates, PKI, type Json, type TestCertificate, type TestCertificates } from './support.ts'
+import { describe, expect, it } from '@jest/globals'
+import { type Emulator } from '../../emulator/index.ts'
+import { certs, emulator, http, type Json, PKI, type TestCertificate, useEmulator } from './support.ts'
 
-let emulator: Emulator
-let http: ReturnType<typeof client>
-let certs: TestCertificates
-
-beforeAll(async () => {
-  certs = makeCertificates()
-  emulator = await startEmulator()
-  http = client(emulator)
-})
-afterAll(async () => {
-  await http.close()
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+useEmulator()
 
 const RELATIVE_PKI = PKI.replace(/^\/v1\.0/, '')
 const JSON_HEADERS = { 'content-type': 'application/json' }

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.ts'
-import { client, PKI, tokenForm } from './support.ts'
+import { describe, expect, it } from '@jest/globals'
+import { emulator, http, PKI, tokenForm, useEmulator } from './support.ts'
 
-let emulator: Emulator
-let http: ReturnType<typeof client>
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  http = client(emulator)
-})
-afterAll(async () => {
-  await http.close()
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+useEmulator({ certificates: false })
 
 const createPki = (name = 'p'): ReturnType<typeof http.call> => http.call('POST', PKI, { body: { displayName: name } })
 

@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.ts'
-import { client, makeCertificates, PKI, type Json, type TestCertificate, type TestCertificates } from './support.ts'
+import { describe, expect, it } from '@jest/globals'
+import { certs, emulator, http, type Json, PKI, type TestCertificate, useEmulator } from './support.ts'
 
-let emulator: Emulator
-let http: ReturnType<typeof client>
-let certs: TestCertificates
-
-beforeAll(async () => {
-  certs = makeCertificates()
-  emulator = await startEmulator()
-  http = client(emulator)
-})
-afterAll(async () => {
-  await http.close()
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+useEmulator()
 
 const caBody = (cert: TestCertificate, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   certificate: cert.base64,

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Agent, request } from 'undici'
-import type { Emulator } from '../../emulator/index.ts'
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/index.ts'
 
 export interface TestCertificate {
   readonly pem: string
@@ -211,3 +212,22 @@ export function tokenForm(emulator: Emulator, overrides: Record<string, string> 
 
 export const PKI = '/v1.0/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations'
 export const APP = '/beta/directory/certificateAuthorities/certificateBasedApplicationConfigurations'
+
+/** The calling test file's emulator, a client for it and test certificates (set by useEmulator). */
+export let emulator: Emulator
+export let http: ReturnType<typeof client>
+export let certs: TestCertificates
+
+/** Starts an emulator for the calling test file, with an empty tenant before each test. */
+export function useEmulator(options: { readonly certificates?: boolean } = {}): void {
+  beforeAll(async () => {
+    if (options.certificates !== false) certs = makeCertificates()
+    emulator = await startEmulator()
+    http = client(emulator)
+  })
+  afterAll(async () => {
+    await http.close()
+    await emulator.close()
+  })
+  beforeEach(() => emulator.reset())
+}
