@@ -6582,7 +6582,7 @@ async function run(env = process.env, now = new Date()) {
             for (const line of (0,summary/* planLines */.HN)(plan))
                 runner.info(line);
             runner.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.');
-            finish(settings, authorities, plan, undefined, env, 'Dry run (offline): nothing was sent to Graph.');
+            finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }, env);
             return;
         }
         // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -6595,7 +6595,7 @@ async function run(env = process.env, now = new Date()) {
                 wrote = true;
             }
         });
-        finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome);
+        finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome }, env);
     }
     catch (error) {
         // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
@@ -6605,7 +6605,7 @@ async function run(env = process.env, now = new Date()) {
                 : 'Failed before any write: the tenant is unchanged.';
             try {
                 setOutputs(authorities, plan, record);
-                writeSummary(settings, authorities, plan, wrote ? record : undefined, env, outcome);
+                writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome }, env);
             }
             catch (reportError) {
                 runner.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`);
@@ -6652,13 +6652,14 @@ function setOutputs(authorities, plan, record) {
     for (const [name, value] of Object.entries(outputValues(authorities, plan, record)))
         runner.setOutput(name, value);
 }
-function finish(settings, authorities, plan, record, env, outcome) {
-    setOutputs(authorities, plan, record ?? emptyRecord());
-    runner.info(outcome);
-    writeSummary(settings, authorities, plan, record, env, outcome);
+function finish(report, env) {
+    setOutputs(report.authorities, report.plan, report.record ?? emptyRecord());
+    runner.info(report.outcome);
+    writeSummary(report, env);
 }
-function writeSummary(settings, authorities, plan, record, env, outcome) {
+function writeSummary(report, env) {
     if (env.GITHUB_STEP_SUMMARY) {
+        const { settings, authorities, plan, record, outcome } = report;
         const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`;
         try {
             runner.appendSummary((0,summary/* summaryMarkdown */.eH)({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }));

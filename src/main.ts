@@ -27,7 +27,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      finish(settings, authorities, plan, undefined, env, 'Dry run (offline): nothing was sent to Graph.')
+      finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }, env)
       return
     }
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -40,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         wrote = true
       }
     })
-    finish(settings, authorities, result.plan, settings.dryRun ? undefined : record, env, result.outcome)
+    finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome }, env)
   } catch (error) {
     // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
     if (settings !== undefined && plan !== undefined) {
@@ -49,7 +49,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         : 'Failed before any write: the tenant is unchanged.'
       try {
         setOutputs(authorities, plan, record)
-        writeSummary(settings, authorities, plan, wrote ? record : undefined, env, outcome)
+        writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome }, env)
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
@@ -100,28 +100,25 @@ function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | u
   for (const [name, value] of Object.entries(outputValues(authorities, plan, record))) core.setOutput(name, value)
 }
 
-function finish(
-  settings: Settings,
-  authorities: readonly CertificateAuthority[],
-  plan: Plan,
-  record: RunRecord | undefined,
-  env: NodeJS.ProcessEnv,
-  outcome: string
-): void {
-  setOutputs(authorities, plan, record ?? emptyRecord())
-  core.info(outcome)
-  writeSummary(settings, authorities, plan, record, env, outcome)
+/** What a run reports at its end: outputs, the outcome line, the job summary. */
+interface RunReport {
+  readonly settings: Settings
+  readonly authorities: readonly CertificateAuthority[]
+  readonly plan: Plan
+  /** What the run wrote; absent in a dry-run or when it failed before any write. */
+  readonly record?: RunRecord
+  readonly outcome: string
 }
 
-function writeSummary(
-  settings: Settings,
-  authorities: readonly CertificateAuthority[],
-  plan: Plan,
-  record: RunRecord | undefined,
-  env: NodeJS.ProcessEnv,
-  outcome: string
-): void {
+function finish(report: RunReport, env: NodeJS.ProcessEnv): void {
+  setOutputs(report.authorities, report.plan, report.record ?? emptyRecord())
+  core.info(report.outcome)
+  writeSummary(report, env)
+}
+
+function writeSummary(report: RunReport, env: NodeJS.ProcessEnv): void {
   if (env.GITHUB_STEP_SUMMARY) {
+    const { settings, authorities, plan, record, outcome } = report
     const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
     try {
       core.appendSummary(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }))
