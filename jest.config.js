@@ -11,5 +11,8 @@ export default {
   // The compiler rewrites `./x.ts` imports to `./x.js`; map them back to the sources.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // A scratch TMPDIR for the run, removed at its end (__tests__/setup/scratch-setup.js).
+  globalSetup: '<rootDir>/__tests__/setup/scratch-setup.js',
+  globalTeardown: '<rootDir>/__tests__/setup/scratch-teardown.js'
 }

@@ -3,7 +3,7 @@
 // that could leak in from the developer's environment. Debug logging is on (as with the
 // ACTIONS_STEP_DEBUG secret), and every run is checked for leaked secrets (leaks.ts).
 import { spawn } from 'node:child_process'
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +38,11 @@ export interface RunOptions {
   readonly secrets?: readonly string[]
   /** `report` only fills `leaks` (for a test of the check itself); the default throws on a leak. */
   readonly onLeak?: 'throw' | 'report'
+  /**
+   * Keep the run's folder (RUNNER_TEMP, with the output and summary files and any backup) for the
+   * caller to read; by default it is removed once the run is checked, unless something leaked.
+   */
+  readonly keepFiles?: boolean
 }
 
 /** What every run gets unless the caller overrides it: debug logging, as the ACTIONS_STEP_DEBUG secret turns it on. */
@@ -92,7 +97,9 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const durationMs = performance.now() - started
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
   const leaks = checkLeaks(dir, { stdout, stderr }, outputs, env, options)
-  return { code, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8'), durationMs, leaks }
+  const summary = readFileSync(summaryFile, 'utf8')
+  if (options.keepFiles !== true && leaks.length === 0) rmSync(dir, { recursive: true, force: true })
+  return { code, stdout, stderr, outputs, summary, durationMs, leaks }
 }
 
 /** Everything the run left (log, RUNNER_TEMP with outputs, summary and backups) against every known secret. */

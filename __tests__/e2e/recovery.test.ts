@@ -25,8 +25,12 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
+// The backup file stays for the tests to read (the test run's scratch folder goes at its end).
 const run = (inputs: Record<string, string>, workspace?: string) =>
-  runAction({ ...emulator.inputs(), ...inputs }, { env: { ...emulator.env() }, ...(workspace !== undefined ? { workspace } : {}) })
+  runAction(
+    { ...emulator.inputs(), ...inputs },
+    { env: { ...emulator.env() }, keepFiles: true, ...(workspace !== undefined ? { workspace } : {}) }
+  )
 
 describe('a pki publication of 10 CAs that fails for good after the 4th write', () => {
   it('exits 1, reports what it created, and a re-run completes the set without a duplicate', async () => {
