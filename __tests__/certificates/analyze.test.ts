@@ -4,7 +4,9 @@ import { analyzeCertificates } from '../../src/certificates/analyze.ts'
 import { missingIssuerProblems } from '../../src/certificates/chain.ts'
 import { loadCertificates } from '../../src/certificates/load.ts'
 import type { Analysis, AnalysisOptions, CrlOverride, ParsedCertificate, Problem } from '../../src/certificates/types.ts'
-import { FIXTURES, fixture, NOW, OPTIONS } from './support/fixtures.ts'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { FIXTURES, fixture, NOW, OPTIONS, temporaryFolder } from './support/fixtures.ts'
 import { openssl, opensslFacts } from './support/openssl.ts'
 
 async function load(files: readonly string[]): Promise<readonly ParsedCertificate[]> {
@@ -184,11 +186,29 @@ describe('chains', () => {
   })
 
   it('missingIssuerProblems names the certificate of a bundle by its position', async () => {
-    const analysis = await analyze(['rsa-chain.p7b'], { deferMissingIssuers: true })
-    const intermediateOnly = analysis.authorities.filter((a) => !a.isRootAuthority)
-    expect(missingIssuerProblems(intermediateOnly, [])).toEqual([
-      expect.objectContaining({ file: 'rsa-chain.p7b', index: 2, message: expect.stringMatching(/^rsa-chain\.p7b: certificate 2 \(/) })
-    ])
+    // A PEM bundle of a root and, second, an intermediate of another root that is not in the set.
+    const { dir, cleanup } = await temporaryFolder()
+    try {
+      const bundle = path.join(dir, 'bundle.pem')
+      await writeFile(bundle, Buffer.concat([await readFile(fixture('rsa-root.pem')), await readFile(fixture('orphan-intermediate.pem'))]))
+      const loaded = await loadCertificates([bundle], dir)
+      const analysis = analyzeCertificates(loaded.certificates, { ...OPTIONS, deferMissingIssuers: true })
+      expect(errors(analysis)).toEqual([])
+      expect(missingIssuerProblems(analysis.authorities, [])).toEqual([
+        expect.objectContaining({ file: 'bundle.pem', index: 2, message: expect.stringMatching(/^bundle\.pem: certificate 2 \(/) })
+      ])
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('missingIssuerProblems looks only at the CAs whose issuer was not in the set', async () => {
+    const analysis = await analyze(['orphan-intermediate.pem', ...RSA_CHAIN], { deferMissingIssuers: true })
+    expect(analysis.authorities.filter((a) => a.issuerOutsideSet === true).map((a) => a.file)).toEqual(['orphan-intermediate.pem'])
+    // With every issuer in the set, even an unparsable store is never read.
+    const complete = await analyze(RSA_CHAIN, { deferMissingIssuers: true })
+    expect(complete.authorities.some((a) => a.issuerOutsideSet !== undefined)).toBe(false)
+    expect(missingIssuerProblems(complete.authorities, [Buffer.from('junk')])).toEqual([])
   })
 })
 

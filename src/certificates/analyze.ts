@@ -19,7 +19,7 @@ export function analyzeCertificates(certificates: readonly ParsedCertificate[], 
   problems.push(...links.problems)
   const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides)
   problems.push(...crl.problems)
-  const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}))
+  const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}, links.deferred.has(ca)))
   return { authorities, problems }
 }
 
@@ -72,7 +72,11 @@ function chainOrder(
     .map(({ ca }) => ca)
 }
 
-function toAuthority(ca: ParsedCertificate, urls: { readonly crlUrl?: string; readonly deltaCrlUrl?: string }): CertificateAuthority {
+function toAuthority(
+  ca: ParsedCertificate,
+  urls: { readonly crlUrl?: string; readonly deltaCrlUrl?: string },
+  issuerOutsideSet: boolean
+): CertificateAuthority {
   return {
     thumbprint: ca.thumbprint,
     sha256: ca.sha256,
@@ -86,6 +90,7 @@ function toAuthority(ca: ParsedCertificate, urls: { readonly crlUrl?: string; re
     ...(urls.deltaCrlUrl === undefined ? {} : { deltaCrlUrl: urls.deltaCrlUrl }),
     file: ca.source.file,
     ...(ca.source.count > 1 ? { index: ca.source.index } : {}),
-    der: ca.der
+    der: ca.der,
+    ...(issuerOutsideSet ? { issuerOutsideSet: true } : {})
   }
 }

@@ -28,12 +28,15 @@ export function signedBy(child: ParsedCertificate, issuer: ParsedCertificate): b
 export interface IssuerLinks {
   /** Every CA in the set that signed the certificate (more than one for cross-certified CAs). */
   readonly issuersOf: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]>
+  /** With `deferMissingIssuers`: the intermediates whose issuer is not in the set, left for `missingIssuerProblems`. */
+  readonly deferred: ReadonlySet<ParsedCertificate>
   readonly problems: readonly Problem[]
 }
 
 /** Finds each non-root CA's issuers in the set, and reports those that are missing or do not verify. */
 export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssuers: boolean): IssuerLinks {
   const issuersOf = new Map<ParsedCertificate, readonly ParsedCertificate[]>()
+  const deferred = new Set<ParsedCertificate>()
   const problems: Problem[] = []
   for (const ca of cas) {
     if (ca.selfSigned) continue
@@ -60,11 +63,13 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
           `${name} is self-issued but its signature does not verify with its own key, so it is no valid root; export it again or remove it`
         )
       )
-    } else if (!deferMissingIssuers) {
+    } else if (deferMissingIssuers) {
+      deferred.add(ca)
+    } else {
       problems.push(missingIssuer(ca.source, ca.subject, ca.issuer, 'is not in the set'))
     }
   }
-  return { issuersOf, problems }
+  return { issuersOf, deferred, problems }
 }
 
 function missingIssuer(source: ParsedCertificate['source'], subject: string, issuer: string, where: string): Problem {
@@ -78,9 +83,13 @@ function missingIssuer(source: ParsedCertificate['source'], subject: string, iss
 /**
  * For a set analysed with `deferMissingIssuers`: the intermediates whose issuer is in neither the
  * set nor the given store certificates (e.g. what the tenant already trusts), or whose issuer in
- * the store does not verify their signature. Unparsable store certificates are ignored.
+ * the store does not verify their signature. Unparsable store certificates are ignored. Only the
+ * CAs the analysis marked `issuerOutsideSet` are looked at (and parsed again), so the usual run,
+ * where every issuer is in the set, costs nothing here.
  */
 export function missingIssuerProblems(authorities: readonly CertificateAuthority[], storeCertificatesDer: readonly Buffer[]): Problem[] {
+  const deferred = authorities.filter((authority) => authority.issuerOutsideSet === true)
+  if (deferred.length === 0) return []
   const parse = (der: Buffer, source: ParsedCertificate['source']): ParsedCertificate | undefined => {
     try {
       return parseCertificate(der, source)
@@ -89,7 +98,7 @@ export function missingIssuerProblems(authorities: readonly CertificateAuthority
     }
   }
   // A CA record keeps `index` only when its file held several certificates; count just needs to say so.
-  const set = authorities.flatMap((authority) => {
+  const orphans = deferred.flatMap((authority) => {
     const source = { file: authority.file, index: authority.index ?? 1, count: authority.index === undefined ? 1 : 2 }
     return parse(authority.der, source) ?? []
   })
@@ -97,9 +106,7 @@ export function missingIssuerProblems(authorities: readonly CertificateAuthority
     (der, i) => parse(der, { file: "the tenant's store", index: i + 1, count: storeCertificatesDer.length }) ?? []
   )
   const problems: Problem[] = []
-  for (const ca of set) {
-    // Roots, and CAs with a candidate in the set, were judged by analyzeCertificates already.
-    if (ca.selfSigned || ca.subjectDer.equals(ca.issuerDer) || issuerCandidates(ca, set).length > 0) continue
+  for (const ca of orphans) {
     const candidates = issuerCandidates(ca, store)
     if (candidates.some((candidate) => signedBy(ca, candidate))) continue
     problems.push(

@@ -81,6 +81,11 @@ export interface CertificateAuthority {
   /** 1-based position of the certificate in `file`, present only when the file holds more than one. */
   readonly index?: number
   readonly der: Buffer
+  /**
+   * Present on an intermediate whose issuer is not in the set, when the analysis deferred that
+   * check (`deferMissingIssuers`): `missingIssuerProblems` looks for the issuer in the tenant's store.
+   */
+  readonly issuerOutsideSet?: true
 }
 
 /**
