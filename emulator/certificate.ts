@@ -38,14 +38,26 @@ export function readCertificate(input: CertificateInput): CertificateFacts {
   }
 }
 
+/**
+ * Facts by base64 text: a pure function of the bytes, kept so that the emulator's single thread
+ * does not parse the same certificate again for every create, re-read and comparison (its CPU
+ * time per request would otherwise add to the latency it emulates). Bounded; cleared when full.
+ */
+const factsByBase64 = new Map<string, CertificateFacts | undefined>()
+
 /** Parses the base64 of an `Edm.Binary` certificate property; undefined when it is not a certificate. */
 export function tryReadBase64Certificate(value: unknown): CertificateFacts | undefined {
   if (typeof value !== 'string' || value === '') return undefined
+  if (factsByBase64.has(value)) return factsByBase64.get(value)
+  let facts: CertificateFacts | undefined
   try {
-    return readCertificate(Buffer.from(value, 'base64'))
+    facts = readCertificate(Buffer.from(value, 'base64'))
   } catch {
-    return undefined
+    facts = undefined
   }
+  if (factsByBase64.size >= 1024) factsByBase64.clear()
+  factsByBase64.set(value, facts)
+  return facts
 }
 
 function toDer(input: CertificateInput): Buffer {

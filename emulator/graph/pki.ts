@@ -2,7 +2,7 @@
 // (graph-api.md §2). Limits: 250 CAs per PKI, 8 KB per certificate, no duplicate thumbprint.
 import { badRequest, GraphError, notFound } from '../errors.ts'
 import { newPki, pkiCertificateAuthority, type Pki, type PkiCertificateAuthority } from '../state.ts'
-import type { CertificateFacts } from '../certificate.ts'
+import { tryReadBase64Certificate, type CertificateFacts } from '../certificate.ts'
 import type { Reply } from '../types.ts'
 import { certificateFromBody, duplicateCertificate } from './certificates.ts'
 import { entityReply, expandOption, listReply, noContent, type Entity, type GraphRequest } from './odata.ts'
@@ -150,21 +150,9 @@ function admit(req: GraphRequest, pki: Pki, facts: CertificateFacts, self?: PkiC
   if (clash) throw duplicateCertificate(facts)
 }
 
-/** Stored certificates parsed once (each create compares against every CA the PKI holds). */
-const parsed = new WeakMap<PkiCertificateAuthority, { readonly certificate: string; readonly thumbprint: string }>()
-
-/** Compares on the certificate bytes, not on the client-supplied thumbprint. */
+/** Compares on the certificate bytes, not on the client-supplied thumbprint (parsed once: see tryReadBase64Certificate). */
 function certificateThumbprint(ca: PkiCertificateAuthority): string {
-  const cached = parsed.get(ca)
-  if (cached !== undefined && cached.certificate === ca.certificate) return cached.thumbprint
-  let thumbprint: string
-  try {
-    thumbprint = certificateFromBody(ca.certificate, 'stored certificate').thumbprint
-  } catch {
-    return ca.thumbprint.toUpperCase()
-  }
-  parsed.set(ca, { certificate: ca.certificate, thumbprint })
-  return thumbprint
+  return tryReadBase64Certificate(ca.certificate)?.thumbprint ?? ca.thumbprint.toUpperCase()
 }
 
 const SETTABLE = [
