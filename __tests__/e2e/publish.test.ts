@@ -31,7 +31,8 @@ async function run(inputs: Record<string, string>, env: Record<string, string> =
   const before = emulator.requests.length
   const result = await runAction(
     { certificates: FILES.join('\n'), ...emulator.inputs(), ...inputs },
-    { env: { ...emulator.env(), ...env } }
+    // Backups stay for the tests to read (the test run's scratch folder goes at its end).
+    { env: { ...emulator.env(), ...env }, keepFiles: true }
   )
   return { ...result, requests: emulator.requests.slice(before) }
 }
