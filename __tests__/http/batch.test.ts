@@ -19,6 +19,7 @@ interface Wire {
   id: string
   method: string
   url: string
+  dependsOn?: string[]
   headers: Record<string, string>
   body?: unknown
 }
@@ -183,6 +184,82 @@ describe('throttled items are resent alone, after the largest Retry-After', () =
     expect(results[0]?.outcome).toBe('done')
     expect(failure(results[1])).toMatchObject({ status: 429, code: 'TooManyRequests', attempts: 3 })
     expect(batches).toHaveLength(3)
+  })
+})
+
+describe('dependsOn: an item that waits for another in the same round trip', () => {
+  const createThenList: BatchItem[] = [
+    { method: 'POST', path: '/things', body: { n: 1 } },
+    { method: 'GET', path: '/things?$filter=x', dependsOn: [0] }
+  ]
+  // Graph's rule: an item whose dependency did not succeed is answered 424 Failed Dependency.
+  const dependent =
+    (first: ItemRule): ItemRule =>
+    (item, attempt) => {
+      if (item.url === '/things') return first(item, attempt)
+      const dependencyFailed = item.dependsOn !== undefined && (first({ ...item, url: '/things' }, attempt)?.status ?? 0) >= 300
+      return dependencyFailed ? graphError(424, 'FailedDependency') : created(item, attempt)
+    }
+
+  it('sends the ids of its dependencies; both done in one batch', async () => {
+    const { graph } = setup()
+    const results = await graph.batch(createThenList)
+    expect(outcomes(results)).toEqual(['done', 'done'])
+    expect(batches).toHaveLength(1)
+    expect(batches[0]?.map((i) => [i.id, i.dependsOn])).toEqual([
+      ['0', undefined],
+      ['1', ['0']]
+    ])
+  })
+
+  it('a throttled dependency is resent together with its dependent, which still waits for it', async () => {
+    itemRule = dependent((item, attempt) =>
+      attempt === 1 ? graphError(429, 'TooManyRequests', { 'retry-after': '1' }) : created(item, attempt)
+    )
+    const { graph, sleeps } = setup()
+    const results = await graph.batch(createThenList)
+    expect(outcomes(results)).toEqual(['done', 'done'])
+    expect(batches.map((b) => b.map((i) => [i.url, i.dependsOn]))).toEqual([
+      [
+        ['/things', undefined],
+        ['/things?$filter=x', ['0']]
+      ],
+      [
+        ['/things', undefined],
+        ['/things?$filter=x', ['0']]
+      ]
+    ])
+    expect(sleeps).toEqual([1000])
+  })
+
+  it('a dependent throttled alone goes again without the dependency, which is done', async () => {
+    itemRule = (item, attempt) =>
+      item.url !== '/things' && attempt === 1 ? graphError(429, 'TooManyRequests', { 'retry-after': '1' }) : created(item, attempt)
+    const { graph } = setup()
+    const results = await graph.batch(createThenList)
+    expect(outcomes(results)).toEqual(['done', 'done'])
+    expect(batches.map((b) => b.map((i) => [i.url, i.dependsOn]))).toEqual([
+      [
+        ['/things', undefined],
+        ['/things?$filter=x', ['0']]
+      ],
+      [['/things?$filter=x', undefined]]
+    ])
+  })
+
+  it('a dependency that fails for good leaves its dependent failed with 424, not resent', async () => {
+    itemRule = dependent(() => graphError(400, 'Request_BadRequest'))
+    const { graph } = setup()
+    const results = await graph.batch(createThenList)
+    expect(failure(results[0])).toMatchObject({ status: 400 })
+    expect(failure(results[1])).toMatchObject({ status: 424 })
+    expect(batches).toHaveLength(1)
+  })
+
+  it('is refused for more items than one batch holds', async () => {
+    const { graph } = setup()
+    await expect(graph.batch([...posts(20), { method: 'GET', path: '/x', dependsOn: [0] }])).rejects.toThrow(/dependsOn needs all 21 items/)
+    expect(batches).toHaveLength(0)
   })
 })
 

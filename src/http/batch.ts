@@ -36,6 +36,12 @@ export interface BatchItem {
   readonly headers?: Readonly<Record<string, string>>
   /** Whether resending is harmless if an earlier attempt took effect; default: every method but POST. */
   readonly idempotent?: boolean
+  /**
+   * Items (by index in the same call) that must succeed first: Graph runs this one after them, in
+   * the same round trip, or answers it 424. Only in calls of at most 20 items (one batch). When a
+   * dependency is resent (throttled), this item is resent with it.
+   */
+  readonly dependsOn?: readonly number[]
 }
 
 /** One item's outcome, in the order the items were given. */
@@ -58,6 +64,7 @@ export interface WireItem {
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: unknown
+  readonly dependsOn?: readonly string[]
 }
 
 /** How batches reach Graph: the $batch POST (the HTTP client's own retries apply to it) and paths for messages. */
@@ -82,6 +89,9 @@ interface ItemState {
 
 export async function runBatch(transport: BatchTransport, items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
   const { retry } = transport
+  if (items.length > MAX_BATCH_ITEMS && items.some((item) => item.dependsOn !== undefined)) {
+    internal(`dependsOn needs all ${items.length} items in one batch of at most ${MAX_BATCH_ITEMS}`)
+  }
   const states: ItemState[] = items.map((item) => ({
     item,
     idempotent: item.idempotent ?? item.method !== 'POST',
@@ -97,6 +107,7 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
     await eachLimited(chunks, options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT, async (chunk) => {
       for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options)) verdicts.set(index, verdict)
     })
+    resendDependents(items, verdicts)
     const again: number[] = []
     let retryAfterMs: number | undefined
     const why = new Map<string, number>()
@@ -124,6 +135,16 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
   return results.map((result) => result ?? internal('an item of the batch got no result'))
 }
 
+/** An item answered 424 because a dependency of it is being resent goes again with it. */
+function resendDependents(items: readonly BatchItem[], verdicts: Map<number, Verdict>): void {
+  for (const [index, verdict] of verdicts) {
+    const resent = items[index]?.dependsOn?.some((dependency) => verdicts.get(dependency)?.outcome === 'retry') ?? false
+    if (resent && verdict.outcome === 'failed' && verdict.error.status === 424) {
+      verdicts.set(index, { outcome: 'retry', retryAfterMs: undefined, why: '424 (after its dependency)', final: verdict })
+    }
+  }
+}
+
 async function sendChunk(
   transport: BatchTransport,
   states: ItemState[],
@@ -135,10 +156,13 @@ async function sendChunk(
     const state = states[index]!
     state.clientRequestId = randomUUID()
     const { method, path, body, headers } = state.item
+    // A dependency done in an earlier round is no longer waited for.
+    const dependsOn = (state.item.dependsOn ?? []).filter((dependency) => chunk.includes(dependency)).map(String)
     return {
       id: String(index),
       method,
       url: path,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
       headers: {
         ...headers,
         'client-request-id': state.clientRequestId,
