@@ -13,6 +13,8 @@ export interface FaultRule {
   readonly method?: string
   /** Tested against the path without the query; a string must occur in it. Any path when absent. */
   readonly path?: RegExp | string
+  /** Only requests carried in a `$batch` (true), or only requests sent on their own (false); either when absent. */
+  readonly inBatch?: boolean
   /** How many matching requests the fault hits; unlimited when absent. */
   readonly times?: number
   /** Answer this status without doing the work (429, 503, 504, 401, 403, 409, ...). */
@@ -82,9 +84,10 @@ class ActiveFault implements FaultHandle {
     this.#owner = owner
   }
 
-  matches(role: Role, method: string, pathname: string): boolean {
+  matches(role: Role, method: string, pathname: string, inBatch: boolean): boolean {
     const { rule } = this
     if ((rule.role ?? 'graph') !== role) return false
+    if (rule.inBatch !== undefined && rule.inBatch !== inBatch) return false
     if (
       rule.method !== undefined
         ? rule.method.toUpperCase() !== method
@@ -125,9 +128,10 @@ export class Faults {
   }
 
   /** The fault to apply to this request, counting it on every rule it matches. */
-  decide(role: Role, method: string, pathname: string): FaultDecision | undefined {
+  /** `inBatch`: the request is an item of a `$batch`. */
+  decide(role: Role, method: string, pathname: string, inBatch = false): FaultDecision | undefined {
     for (const fault of this.#active) {
-      if (!fault.matches(role, method, pathname)) continue
+      if (!fault.matches(role, method, pathname, inBatch)) continue
       fault.seen++
       const fires = fault.kind === 'failAfter' ? fault.seen > (fault.rule.failAfter ?? 0) : fault.hits < (fault.rule.times ?? Infinity)
       if (!fires) continue

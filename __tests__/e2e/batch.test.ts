@@ -3,7 +3,7 @@
 // the CAs wanted and nothing duplicated; a lost answer is followed by a re-read, never a blind repeat.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { basename, join } from 'node:path'
-import { readCertificate, startEmulator, type Emulator, type FaultRule } from '../../emulator/index.ts'
+import { readCertificate, startEmulator, type Emulator, type FaultRule, type RequestRecord } from '../../emulator/index.ts'
 import { pkiCertificateAuthority } from '../../emulator/state.ts'
 import { ROOT, runAction } from '../../emulator/run-action.ts'
 import { fingerprints, makeChain, read } from '../helpers/openssl.ts'
@@ -30,7 +30,11 @@ const run = (inputs: Record<string, string>, workspace?: string) =>
   )
 const runChain = () => run({ certificates: chain.files.map((f) => basename(f)).join('\n') }, chain.dir)
 const errors = (stdout: string): string[] => stdout.split('\n').filter((l) => l.startsWith('::error'))
-const batches = () => emulator.requests.filter((r) => r.path.endsWith('/$batch'))
+const allBatches = () => emulator.requests.filter((r) => r.path.endsWith('/$batch'))
+const urlsOf = (batch: RequestRecord): string[] =>
+  ((batch.body as { requests?: Array<{ url: string }> } | undefined)?.requests ?? []).map((item) => item.url)
+/** The batches of CA creates (a new PKI's create and its check travel in a batch of their own). */
+const batches = () => allBatches().filter((b) => urlsOf(b).some((url) => url.endsWith('/certificateAuthorities')))
 const caCreates = () => emulator.requests.filter((r) => r.method === 'POST' && /\/certificateAuthorities$/.test(r.path))
 
 describe('25 CAs into a new PKI', () => {
@@ -51,6 +55,11 @@ describe('25 CAs into a new PKI', () => {
 })
 
 describe('faults on the batch itself', () => {
+  // Into an existing PKI, so that the first $batch is the one carrying the CA creates.
+  beforeEach(() => {
+    emulator.state.seedPki('Batched')
+  })
+
   it.each<[string, FaultRule]>([
     ['429 with Retry-After', { status: 429, retryAfter: 1, times: 1 }],
     ['503 with Retry-After', { status: 503, retryAfter: 1, times: 1 }]
@@ -90,6 +99,58 @@ describe('faults on the batch itself', () => {
     const second = await run({})
     expect(second.code).toBe(0)
     expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+})
+
+describe("a new PKI's create and the check for a concurrent one share a round trip", () => {
+  const PKI_PATH = /\/certificateBasedAuthConfigurations$/
+  const pkiCount = () => emulator.state.pkis.length
+
+  it('one $batch: the POST, then the list by name waiting for it (dependsOn); then the CAs and the final check', async () => {
+    const result = await run({})
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    const first = allBatches()[0]!
+    expect((first.body as { requests: unknown[] }).requests).toEqual([
+      expect.objectContaining({ id: '0', method: 'POST', url: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations' }),
+      expect.objectContaining({
+        id: '1',
+        method: 'GET',
+        url: "/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations?$filter=displayName%20eq%20'Batched'",
+        dependsOn: ['0']
+      })
+    ])
+    const graph = emulator.requests.filter((r) => r.role === 'graph' && r.batch === undefined).map((r) => r.operation)
+    expect(graph).toEqual(['pki.list', 'batch', 'batch', 'pki.list'])
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+
+  it.each<[string, FaultRule]>([
+    ['the whole batch throttled (429 with Retry-After)', { method: 'POST', path: /\/\$batch$/, status: 429, retryAfter: 1, times: 1 }],
+    [
+      'the create item throttled: the list waiting for it goes again with it',
+      { method: 'POST', path: PKI_PATH, status: 429, retryAfter: 1, times: 1 }
+    ],
+    ['the batch answer lost after the create committed', { method: 'POST', path: /\/\$batch$/, lostResponse: true, times: 1 }],
+    ['the create item answered 504 after it committed', { method: 'POST', path: PKI_PATH, lostResponse: 504, times: 1 }],
+    ['the list item failing (500): the full check runs on its own', { method: 'GET', path: PKI_PATH, inBatch: true, status: 500, times: 1 }]
+  ])('%s: exactly one PKI, holding every CA', async (_name, fault) => {
+    const handle = emulator.faults.add(fault)
+    const result = await run({})
+    expect(handle.hits).toBe(1)
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    expect(pkiCount()).toBe(1)
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+
+  it('the create failing for good (400) ends the run naming it; no PKI, no CA', async () => {
+    emulator.faults.add({ method: 'POST', path: PKI_PATH, status: 400, code: 'Request_BadRequest', times: 1 })
+    const result = await run({})
+    expect(result.code).toBe(1)
+    expect(errors(result.stdout)).toEqual([
+      expect.stringMatching(/POST \/v1\.0\/directory\/.*certificateBasedAuthConfigurations failed with HTTP 400/)
+    ])
+    expect(pkiCount()).toBe(0)
+    expect(batches()).toHaveLength(0)
   })
 })
 

@@ -109,7 +109,7 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
       )
       continue
     }
-    const decision = env.faults.decide('graph', item.method, itemCall.url.pathname)
+    const decision = env.faults.decide('graph', item.method, itemCall.url.pathname, true)
     if (decision) itemCall.record.fault = decision.kind
     switch (decision?.kind) {
       case 'hang':

@@ -13,9 +13,16 @@ export async function findAllByDisplayName(
   displayName: string,
   permissionHint: string
 ): Promise<JsonObject[]> {
-  const filter = encodeURIComponent(`displayName eq ${odataString(displayName)}`)
-  const items = await graph.getAll(`${container}?$filter=${filter}`, { permissionHint })
-  // The filter is the service's; keep only exact matches in case it is looser (case, trimming).
+  return exactMatches(await graph.getAll(byDisplayNamePath(container, displayName), { permissionHint }), displayName)
+}
+
+/** The collection filtered on the display name (the service's filter; see exactMatches). */
+export function byDisplayNamePath(container: string, displayName: string): string {
+  return `${container}?$filter=${encodeURIComponent(`displayName eq ${odataString(displayName)}`)}`
+}
+
+/** The filter is the service's: keep only exact matches in case it is looser (case, trimming); lowest id first. */
+export function exactMatches(items: readonly JsonObject[], displayName: string): JsonObject[] {
   return items
     .filter((item) => stringProp(item, 'displayName') === displayName && stringProp(item, 'id') !== undefined)
     .sort((a, b) => (stringProp(a, 'id') ?? '').localeCompare(stringProp(b, 'id') ?? ''))

@@ -1,14 +1,14 @@
 // kind pki: a PKI container found by display name, and one entity per CA (graph-api.md §2).
 import type { CertificateAuthority } from '../certificates/types.ts'
 import { AmbiguousWriteError, GraphError } from '../http/errors.ts'
-import { prop, stringProp } from '../http/tolerant.ts'
+import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
 import type { JsonObject } from '../http/types.ts'
 import { pkiAuthorityBody } from '../plan/bodies.ts'
 import { PKI_AUTHORITIES, PKI_CONTAINER, PLACEHOLDER } from '../plan/paths.ts'
 import type { Operation, Plan, PkiState } from '../plan/types.ts'
 import { existingAuthorities } from './existing.ts'
 import type { KindContext, KindPublisher } from './kind.ts'
-import { findAllByDisplayName } from './named.ts'
+import { byDisplayNamePath, exactMatches, findAllByDisplayName } from './named.ts'
 import { permissionHint } from './permissions.ts'
 import { deleteTolerant } from './writes.ts'
 
@@ -42,9 +42,8 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
 
   for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
     context.onWrite()
-    created = await createPki(context, op)
     // A concurrent run may have created one of the same name: settle on the winner while ours is empty.
-    pkiId = await settle(context, created)
+    ;({ created, pkiId } = await createAndSettle(context, op))
   }
   if (pkiId === undefined) throw new Error('internal: no PKI id after planning')
   record.configurationId = pkiId
@@ -170,17 +169,34 @@ async function writeAll(
   if (failure !== undefined) throw failure
 }
 
-async function createPki(context: KindContext, op: Operation): Promise<string> {
-  try {
-    const id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
-    if (id !== undefined) return id
-  } catch (error) {
-    if (!(error instanceof AmbiguousWriteError)) throw error
+/**
+ * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
+ * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
+ * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
+ * the name, a list that failed or spans pages) is settled by the full check (`settle`).
+ */
+async function createAndSettle(context: KindContext, op: Operation): Promise<{ created: string; pkiId: string }> {
+  const displayName = displayNameOf(context)
+  const [create, list] = await context.graph.batch(
+    [
+      { method: 'POST', path: op.path, body: op.body },
+      { method: 'GET', path: byDisplayNamePath(PKI_CONTAINER, displayName), dependsOn: [0] }
+    ],
+    opts
+  )
+  if (create === undefined || create.outcome === 'failed') throw create?.error ?? new Error('internal: no answer for the PKI create')
+  let created = create.outcome === 'done' ? stringProp(create.body, 'id') : undefined
+  if (create.outcome === 'ambiguous') {
     context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.')
+    created = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   }
-  const id = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
-  if (id === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)
-  return id
+  if (created === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)
+  if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
+    const page = prop(list.body, 'value')
+    const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => stringProp(pki, 'id'))
+    if (ids.length === 1 && ids[0] === created) return { created, pkiId: created }
+  }
+  return { created, pkiId: await settle(context, created) }
 }
 
 /**
