@@ -590,9 +590,14 @@ function existingAuthorities(items) {
 
 /** Every configuration of that exact name, lowest id first. */
 async function findAllByDisplayName(graph, container, displayName, permissionHint) {
-    const filter = encodeURIComponent(`displayName eq ${(0,paths/* odataString */.ki)(displayName)}`);
-    const items = await graph.getAll(`${container}?$filter=${filter}`, { permissionHint });
-    // The filter is the service's; keep only exact matches in case it is looser (case, trimming).
+    return exactMatches(await graph.getAll(byDisplayNamePath(container, displayName), { permissionHint }), displayName);
+}
+/** The collection filtered on the display name (the service's filter; see exactMatches). */
+function byDisplayNamePath(container, displayName) {
+    return `${container}?$filter=${encodeURIComponent(`displayName eq ${(0,paths/* odataString */.ki)(displayName)}`)}`;
+}
+/** The filter is the service's: keep only exact matches in case it is looser (case, trimming); lowest id first. */
+function exactMatches(items, displayName) {
     return items
         .filter((item) => tolerant_stringProp(item, 'displayName') === displayName && tolerant_stringProp(item, 'id') !== undefined)
         .sort((a, b) => (tolerant_stringProp(a, 'id') ?? '').localeCompare(tolerant_stringProp(b, 'id') ?? ''));
@@ -960,9 +965,7 @@ async function pki_apply(context, plan, state, desired) {
     const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
     for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
         context.onWrite();
-        created = await createPki(context, op);
-        // A concurrent run may have created one of the same name: settle on the winner while ours is empty.
-        pkiId = await settle(context, created);
+        ({ created, pkiId } = await createAndSettle(context, op));
     }
     if (pkiId === undefined)
         throw new Error('internal: no PKI id after planning');
@@ -1058,21 +1061,34 @@ async function writeAll(context, ops, path, done) {
     if (failure !== undefined)
         throw failure;
 }
-async function createPki(context, op) {
-    try {
-        const id = tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
-        if (id !== undefined)
-            return id;
-    }
-    catch (error) {
-        if (!(error instanceof AmbiguousWriteError))
-            throw error;
+/**
+ * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
+ * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
+ * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
+ * the name, a list that failed or spans pages) is settled by the full check (`settle`).
+ */
+async function createAndSettle(context, op) {
+    const displayName = pki_displayNameOf(context);
+    const [create, list] = await context.graph.batch([
+        { method: 'POST', path: op.path, body: op.body },
+        { method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, displayName), dependsOn: [0] }
+    ], pki_opts);
+    if (create === undefined || create.outcome === 'failed')
+        throw create?.error ?? new Error('internal: no answer for the PKI create');
+    let created = create.outcome === 'done' ? tolerant_stringProp(create.body, 'id') : undefined;
+    if (create.outcome === 'ambiguous') {
         context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
+        created = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
     }
-    const id = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
-    if (id === undefined)
+    if (created === undefined)
         throw new Error(`POST ${op.path} returned no id for the new PKI`);
-    return id;
+    if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
+        const page = prop(list.body, 'value');
+        const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => tolerant_stringProp(pki, 'id'));
+        if (ids.length === 1 && ids[0] === created)
+            return { created, pkiId: created };
+    }
+    return { created, pkiId: await settle(context, created) };
 }
 /**
  * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
@@ -1433,6 +1449,10 @@ class HttpClient {
             ...(body !== undefined ? { body } : {})
         });
         const text = await response.body.text();
+        // undici frees the connection for the next request only after the tasks that follow the
+        // body's end; without this pause, a request sent right after this one opens a new connection
+        // (a TLS handshake on the critical path, and on a real network one more round trip or two).
+        await new Promise((resolve) => setImmediate(resolve));
         return { status: response.statusCode, headers: flattenHeaders(response.headers), body: parseBody(text) };
     }
 }
@@ -1529,6 +1549,9 @@ const MAX_BATCH_ITEMS = 20;
 const DEFAULT_BATCHES_IN_FLIGHT = 5;
 async function runBatch(transport, items, options = {}) {
     const { retry } = transport;
+    if (items.length > MAX_BATCH_ITEMS && items.some((item) => item.dependsOn !== undefined)) {
+        internal(`dependsOn needs all ${items.length} items in one batch of at most ${MAX_BATCH_ITEMS}`);
+    }
     const states = items.map((item) => ({
         item,
         idempotent: item.idempotent ?? item.method !== 'POST',
@@ -1546,6 +1569,7 @@ async function runBatch(transport, items, options = {}) {
             for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options))
                 verdicts.set(index, verdict);
         });
+        resendDependents(items, verdicts);
         const again = [];
         let retryAfterMs;
         const why = new Map();
@@ -1574,15 +1598,27 @@ async function runBatch(transport, items, options = {}) {
     }
     return results.map((result) => result ?? internal('an item of the batch got no result'));
 }
+/** An item answered 424 because a dependency of it is being resent goes again with it. */
+function resendDependents(items, verdicts) {
+    for (const [index, verdict] of verdicts) {
+        const resent = items[index]?.dependsOn?.some((dependency) => verdicts.get(dependency)?.outcome === 'retry') ?? false;
+        if (resent && verdict.outcome === 'failed' && verdict.error.status === 424) {
+            verdicts.set(index, { outcome: 'retry', retryAfterMs: undefined, why: '424 (after its dependency)', final: verdict });
+        }
+    }
+}
 async function sendChunk(transport, states, chunk, attempt, options) {
     const wire = chunk.map((index) => {
         const state = states[index];
         state.clientRequestId = (0,external_node_crypto_.randomUUID)();
         const { method, path, body, headers } = state.item;
+        // A dependency done in an earlier round is no longer waited for.
+        const dependsOn = (state.item.dependsOn ?? []).filter((dependency) => chunk.includes(dependency)).map(String);
         return {
             id: String(index),
             method,
             url: path,
+            ...(dependsOn.length > 0 ? { dependsOn } : {}),
             headers: {
                 ...headers,
                 'client-request-id': state.clientRequestId,

@@ -4622,6 +4622,7 @@ function signedBy(child, issuer) {
 /** Finds each non-root CA's issuers in the set, and reports those that are missing or do not verify. */
 function linkIssuers(cas, deferMissingIssuers) {
     const issuersOf = new Map();
+    const deferred = new Set();
     const problems = [];
     for (const ca of cas) {
         if (ca.selfSigned)
@@ -4640,11 +4641,14 @@ function linkIssuers(cas, deferMissingIssuers) {
         else if (ca.subjectDer.equals(ca.issuerDer)) {
             problems.push((0,_location_js__WEBPACK_IMPORTED_MODULE_1__/* .certificateProblem */ .VP)('error', ca.source, `${name} is self-issued but its signature does not verify with its own key, so it is no valid root; export it again or remove it`));
         }
-        else if (!deferMissingIssuers) {
+        else if (deferMissingIssuers) {
+            deferred.add(ca);
+        }
+        else {
             problems.push(missingIssuer(ca.source, ca.subject, ca.issuer, 'is not in the set'));
         }
     }
-    return { issuersOf, problems };
+    return { issuersOf, deferred, problems };
 }
 function missingIssuer(source, subject, issuer, where) {
     return (0,_location_js__WEBPACK_IMPORTED_MODULE_1__/* .certificateProblem */ .VP)('error', source, `${(0,_location_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCertificate */ .dF)(source, subject)}: its issuer "${issuer}" ${where}; add the issuing CA's certificate to \`certificates\``);
@@ -4652,9 +4656,14 @@ function missingIssuer(source, subject, issuer, where) {
 /**
  * For a set analysed with `deferMissingIssuers`: the intermediates whose issuer is in neither the
  * set nor the given store certificates (e.g. what the tenant already trusts), or whose issuer in
- * the store does not verify their signature. Unparsable store certificates are ignored.
+ * the store does not verify their signature. Unparsable store certificates are ignored. Only the
+ * CAs the analysis marked `issuerOutsideSet` are looked at (and parsed again), so the usual run,
+ * where every issuer is in the set, costs nothing here.
  */
 function missingIssuerProblems(authorities, storeCertificatesDer) {
+    const deferred = authorities.filter((authority) => authority.issuerOutsideSet === true);
+    if (deferred.length === 0)
+        return [];
     const parse = (der, source) => {
         try {
             return (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCertificate */ .hB)(der, source);
@@ -4664,16 +4673,13 @@ function missingIssuerProblems(authorities, storeCertificatesDer) {
         }
     };
     // A CA record keeps `index` only when its file held several certificates; count just needs to say so.
-    const set = authorities.flatMap((authority) => {
+    const orphans = deferred.flatMap((authority) => {
         const source = { file: authority.file, index: authority.index ?? 1, count: authority.index === undefined ? 1 : 2 };
         return parse(authority.der, source) ?? [];
     });
     const store = storeCertificatesDer.flatMap((der, i) => parse(der, { file: "the tenant's store", index: i + 1, count: storeCertificatesDer.length }) ?? []);
     const problems = [];
-    for (const ca of set) {
-        // Roots, and CAs with a candidate in the set, were judged by analyzeCertificates already.
-        if (ca.selfSigned || ca.subjectDer.equals(ca.issuerDer) || issuerCandidates(ca, set).length > 0)
-            continue;
+    for (const ca of orphans) {
         const candidates = issuerCandidates(ca, store);
         if (candidates.some((candidate) => signedBy(ca, candidate)))
             continue;
@@ -5552,7 +5558,7 @@ function analyzeCertificates(certificates, options) {
     problems.push(...links.problems);
     const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides);
     problems.push(...crl.problems);
-    const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}));
+    const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}, links.deferred.has(ca)));
     return { authorities, problems };
 }
 /** Keeps the first of each thumbprint; a later copy gets a notice naming both places. */
@@ -5596,7 +5602,7 @@ function chainOrder(cas, issuersOf) {
         .sort((a, b) => a.depth - b.depth || a.position - b.position)
         .map(({ ca }) => ca);
 }
-function toAuthority(ca, urls) {
+function toAuthority(ca, urls, issuerOutsideSet) {
     return {
         thumbprint: ca.thumbprint,
         sha256: ca.sha256,
@@ -5610,7 +5616,8 @@ function toAuthority(ca, urls) {
         ...(urls.deltaCrlUrl === undefined ? {} : { deltaCrlUrl: urls.deltaCrlUrl }),
         file: ca.source.file,
         ...(ca.source.count > 1 ? { index: ca.source.index } : {}),
-        der: ca.der
+        der: ca.der,
+        ...(issuerOutsideSet ? { issuerOutsideSet: true } : {})
     };
 }
 
