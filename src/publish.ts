@@ -66,11 +66,15 @@ export async function publish(
 ): Promise<PublishResult> {
   checkOidcAvailable(env)
   const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger })
+  const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
+  // The token endpoint's and Graph's connections open while the OIDC token is fetched, instead of
+  // after it and after the access token (on a real network, a round trip or two each).
+  http.preconnect(settings.authorityUrl)
+  http.preconnect(settings.graphUrl, Math.max(1, publisher.connections?.(authorities) ?? 1))
   const token = await acquireGraphToken({ settings, http, env, setSecret: core.setSecret, logger })
   core.info(`Signed in to tenant ${token.tenantId}.`)
   const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken })
 
-  const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
   const context: KindContext = {
     graph,
     settings,

@@ -25,4 +25,6 @@ export interface KindPublisher<S extends TenantState = TenantState> {
   /** Certificates of the CAs the tenant already holds, for the missing-issuer check. */
   storeCertificates(state: S): Buffer[]
   apply(context: KindContext, plan: Plan, state: S, desired: readonly CertificateAuthority[]): Promise<void>
+  /** Connections to Graph the kind's requests use at most at once, to open ahead of need (default 1). */
+  connections?(desired: readonly CertificateAuthority[]): number
 }

@@ -1,5 +1,6 @@
 // kind pki: a PKI container found by display name, and one entity per CA (graph-api.md §2).
 import type { CertificateAuthority } from '../certificates/types.ts'
+import { DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCH_ITEMS } from '../http/batch.ts'
 import { AmbiguousWriteError, GraphError } from '../http/errors.ts'
 import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
 import type { JsonObject } from '../http/types.ts'
@@ -295,5 +296,7 @@ function noteCreated(context: KindContext, thumbprint: string | undefined, id: s
 export const pkiPublisher: KindPublisher<PkiState> = {
   read,
   storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-  apply
+  apply,
+  // The CA creates go in batches of 20, a few at once, each on its own connection.
+  connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS))
 }

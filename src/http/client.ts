@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { request as undiciRequest, type Dispatcher } from 'undici'
+import { preconnect } from './dispatcher.ts'
 import { AmbiguousWriteError, GraphError, displayPath, parseGraphErrorBody, type GraphErrorDetails } from './errors.ts'
 import {
   CONCURRENCY_VIOLATION,
@@ -87,6 +88,11 @@ export class HttpClient {
       delay: (retryAfterMs, retryIndex) => retryDelay(retryAfterMs, retryIndex, this.#random, this.#backoff),
       sleep: (ms) => this.#sleep(ms)
     }
+  }
+
+  /** Opens connections to the origin of `url` ahead of need (dispatcher.ts, preconnect). */
+  preconnect(url: string, connections = 1): void {
+    preconnect(this.#dispatcher, url, connections)
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
