@@ -933,252 +933,6 @@ const organizationPublisher = {
     apply: (context, plan, state, _desired) => organization_apply(context, plan, state)
 };
 
-;// CONCATENATED MODULE: ./src/graph/pki.ts
-
-
-
-
-
-
-
-
-const pki_hint = permissionHint('pki');
-const pki_opts = { permissionHint: pki_hint };
-const pki_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
-async function pki_read(context) {
-    const id = await winnerId(context);
-    if (id === undefined)
-        return { kind: 'pki', pki: null, authorities: [] };
-    return {
-        kind: 'pki',
-        pki: { id, displayName: pki_displayNameOf(context) },
-        authorities: existingAuthorities(await pki_listAuthorities(context, id))
-    };
-}
-const pki_displayNameOf = (context) => context.settings.displayName ?? '';
-/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
-const isDuplicate = (error) => error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message);
-async function pki_apply(context, plan, state, desired) {
-    const { record } = context;
-    let pkiId = state.pki?.id;
-    let created;
-    const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
-    for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
-        context.onWrite();
-        ({ created, pkiId } = await createAndSettle(context, op));
-    }
-    if (pkiId === undefined)
-        throw new Error('internal: no PKI id after planning');
-    record.configurationId = pkiId;
-    // Extras go last, after every addition: trust never shrinks before it grows. Only those the
-    // plan puts before the additions (to stay within 250 CAs) go first.
-    const ops = (action) => plan.operations.filter((o) => o.action === action);
-    const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority');
-    const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'));
-    await writeAll(context, [...room], path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.removed.push(op.thumbprint);
-    });
-    await createAuthorities(context, pkiId, ops('createAuthority'), path);
-    await writeAll(context, ops('updateAuthority'), path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.updated.push(op.thumbprint);
-    });
-    await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.removed.push(op.thumbprint);
-    });
-    // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
-    if (created !== undefined && created === pkiId) {
-        const winner = await winnerId(context);
-        if (winner !== undefined && winner !== pkiId)
-            await pki_moveTo(context, winner, pkiId, desired);
-    }
-}
-/**
- * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
- * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
- * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
- * blindly: the PKI is read, and only what is still missing is created again.
- */
-async function createAuthorities(context, pkiId, ops, path) {
-    const { lost, failure } = await postAll(context, ops, path);
-    if (lost.length > 0) {
-        context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
-            'the PKI is read again before anything is repeated.');
-        // After a failure the run stops, but the read still tells which of the lost ones took effect.
-        await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined);
-    }
-    if (failure !== undefined)
-        throw failure;
-}
-/**
- * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
- * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
- * the first failure.
- */
-async function postAll(context, ops, path) {
-    if (ops.length === 0)
-        return { lost: [] };
-    context.onWrite();
-    const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), pki_opts);
-    const lost = [];
-    let failure;
-    results.forEach((result, i) => {
-        const op = ops[i];
-        if (result.outcome === 'done')
-            noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
-        else if (result.outcome === 'ambiguous')
-            lost.push({ op, error: result.error });
-        else if (isDuplicate(result.error))
-            context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`);
-        else
-            failure ??= result.error;
-    });
-    return { lost, ...(failure !== undefined ? { failure } : {}) };
-}
-/**
- * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
- * called for each that took effect. A DELETE whose target is already gone has done its job.
- */
-async function writeAll(context, ops, path, done) {
-    if (ops.length === 0)
-        return;
-    context.onWrite();
-    const results = await context.graph.batch(ops.map((op) => ({
-        method: op.method,
-        path: path(op),
-        ...(op.body !== undefined ? { body: op.body } : {})
-    })), pki_opts);
-    let failure;
-    results.forEach((result, i) => {
-        const op = ops[i];
-        if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404))
-            done(op);
-        else
-            failure ??= result.error;
-    });
-    if (failure !== undefined)
-        throw failure;
-}
-/**
- * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
- * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
- * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
- * the name, a list that failed or spans pages) is settled by the full check (`settle`).
- */
-async function createAndSettle(context, op) {
-    const displayName = pki_displayNameOf(context);
-    const [create, list] = await context.graph.batch([
-        { method: 'POST', path: op.path, body: op.body },
-        { method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, displayName), dependsOn: [0] }
-    ], pki_opts);
-    if (create === undefined || create.outcome === 'failed')
-        throw create?.error ?? new Error('internal: no answer for the PKI create');
-    let created = create.outcome === 'done' ? tolerant_stringProp(create.body, 'id') : undefined;
-    if (create.outcome === 'ambiguous') {
-        context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
-        created = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
-    }
-    if (created === undefined)
-        throw new Error(`POST ${op.path} returned no id for the new PKI`);
-    if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
-        const page = prop(list.body, 'value');
-        const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => tolerant_stringProp(pki, 'id'));
-        if (ids.length === 1 && ids[0] === created)
-            return { created, pkiId: created };
-    }
-    return { created, pkiId: await settle(context, created) };
-}
-/**
- * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
- * that already published is not undone by a racer that only just created its PKI), then the
- * lowest id. Each run checks right after creating and again after its additions.
- */
-async function winnerId(context) {
-    const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
-    if (ids.length <= 1)
-        return ids[0];
-    // One page of at most one item says whether a PKI holds any CA.
-    const held = await Promise.all(ids.map(async (id) => {
-        const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
-        return Array.isArray(page) && page.length > 0;
-    }));
-    const winner = ids.find((_id, i) => held[i]) ?? ids[0];
-    context.logger.info(`${ids.length} PKIs are named "${pki_displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
-        'the first of those holding CAs by id.');
-    return winner;
-}
-/** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
-async function settle(context, created) {
-    const winner = await winnerId(context);
-    if (winner === undefined || winner === created)
-        return created;
-    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time; using that one ` +
-        `(${winner}) and deleting the one this run created (${created}).`);
-    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${created}`, pki_hint);
-    return winner;
-}
-/** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
-async function pki_moveTo(context, winner, ours, desired) {
-    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time, and that one ` +
-        `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`);
-    const { record } = context;
-    record.created.length = 0;
-    record.createdAuthorityIds.length = 0;
-    const held = new Set(existingAuthorities(await pki_listAuthorities(context, winner)).map((ca) => ca.thumbprint));
-    const ops = desired
-        .filter((ca) => !held.has(ca.thumbprint))
-        .map((ca) => ({
-        action: 'createAuthority',
-        method: 'POST',
-        path: (0,paths/* PKI_AUTHORITIES */.rp)(winner),
-        reason: 'move',
-        thumbprint: ca.thumbprint,
-        body: (0,bodies/* pkiAuthorityBody */.MJ)(ca, context.settings.issuerHints)
-    }));
-    await createAuthorities(context, winner, ops, (op) => op.path);
-    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${ours}`, pki_hint);
-    record.configurationId = winner;
-}
-/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
-async function settleUncertain(context, pkiId, uncertain, path, createMissing) {
-    const held = new Map(existingAuthorities(await pki_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
-    const missing = [];
-    for (const op of uncertain) {
-        const id = held.get(op.thumbprint ?? '');
-        if (id === undefined) {
-            missing.push(op);
-            continue;
-        }
-        context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
-        noteCreated(context, op.thumbprint, id);
-    }
-    if (!createMissing)
-        return;
-    const again = await postAll(context, missing, path);
-    if (again.failure !== undefined)
-        throw again.failure;
-    // A second lost response ends the run: a re-run reads first.
-    if (again.lost[0] !== undefined)
-        throw again.lost[0].error;
-}
-function noteCreated(context, thumbprint, id) {
-    if (thumbprint !== undefined)
-        context.record.created.push(thumbprint);
-    if (id !== undefined)
-        context.record.createdAuthorityIds.push(id);
-}
-const pkiPublisher = {
-    read: pki_read,
-    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-    apply: pki_apply
-};
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // When to try a request again, and how long to wait first.
 //
@@ -1289,236 +1043,6 @@ function classifyTransportError(error) {
     }
     // Unknown codes (HTTP parser errors and the like) happen once the request is out.
     return { phase: 'after-send', description: message !== '' ? `${message} (${code})` : code };
-}
-
-;// CONCATENATED MODULE: ./src/http/client.ts
-// The one HTTP client of the action (GitHub OIDC, MSAL's token requests, Graph): a fresh
-// client-request-id per request, bounded retries (rule in retry.ts), and failures that carry
-// what is needed to trace them. Side effects (dispatcher, clock, sleep, randomness, logger) come
-// in as parameters so tests can swap them.
-
-
-
-
-
-const DEFAULT_MAX_ATTEMPTS = 5;
-class HttpClient {
-    #dispatcher;
-    #logger;
-    #sleep;
-    #random;
-    #now;
-    #maxAttempts;
-    #backoff;
-    #userAgent;
-    constructor(options) {
-        this.#dispatcher = options.dispatcher;
-        this.#logger = options.logger;
-        this.#sleep =
-            options.sleep ??
-                (async (ms) => {
-                    await (0,promises_.setTimeout)(ms);
-                });
-        this.#random = options.random ?? Math.random;
-        this.#now = options.now ?? Date.now;
-        this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-        this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-        this.#userAgent = options.userAgent ?? 'entra-ca-chain-action';
-    }
-    get retryPolicy() {
-        return {
-            logger: this.#logger,
-            maxAttempts: this.#maxAttempts,
-            now: () => this.#now(),
-            delay: (retryAfterMs, retryIndex) => retryDelay(retryAfterMs, retryIndex, this.#random, this.#backoff),
-            sleep: (ms) => this.#sleep(ms)
-        };
-    }
-    async request(req) {
-        const service = req.service ?? 'Microsoft Graph';
-        const path = displayPath(req.url);
-        const idempotent = req.idempotent ?? req.method !== 'POST';
-        const label = `${service}: ${req.method} ${path}`;
-        let mayHaveBeenApplied = false;
-        for (let attempt = 1;; attempt++) {
-            const clientRequestId = (0,external_node_crypto_.randomUUID)();
-            const started = this.#now();
-            const timing = () => `${this.#now() - started} ms, attempt ${attempt}/${this.#maxAttempts}, client-request-id: ${clientRequestId}`;
-            let sent;
-            try {
-                sent = await this.#send(req, clientRequestId);
-            }
-            catch (error) {
-                const failure = classifyTransportError(error);
-                if (failure === undefined)
-                    throw error;
-                this.#logger.debug(`${req.method} ${path} -> ${failure.description} (${timing()})`);
-                if (failure.phase === 'after-send') {
-                    if (!idempotent) {
-                        throw new AmbiguousWriteError({ method: req.method, path, clientRequestId, reason: failure.description }, { cause: error });
-                    }
-                    mayHaveBeenApplied ||= req.method !== 'GET';
-                }
-                if (failure.phase === 'permanent' || attempt >= this.#maxAttempts) {
-                    throw new GraphError({
-                        service,
-                        method: req.method,
-                        path,
-                        status: undefined,
-                        code: undefined,
-                        graphMessage: undefined,
-                        requestId: undefined,
-                        clientRequestId,
-                        date: undefined,
-                        attempts: attempt,
-                        mayHaveBeenApplied,
-                        transportError: failure.description
-                    }, { cause: error });
-                }
-                const wait = retryDelay(undefined, attempt - 1, this.#random, this.#backoff);
-                this.#logger.info(`${label}: ${failure.description}; retrying in ${seconds(wait)} (attempt ${attempt + 1} of ${this.#maxAttempts})`);
-                await this.#sleep(wait);
-                continue;
-            }
-            const { status, headers, body } = sent;
-            this.#logger.debug(`${req.method} ${path} -> ${status} (${timing()})`);
-            const parsed = status >= 400 ? parseGraphErrorBody(body) : {};
-            const retryAfterMs = parseRetryAfter(headers['retry-after'], this.#now());
-            const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
-            const retryable = RETRY_STATUSES.has(status) || concurrency || (req.extraRetryStatuses?.includes(status) ?? false);
-            // Turned away before any work was done: safe to repeat even for a POST.
-            const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
-            if (retryable && !rejected) {
-                if (!idempotent) {
-                    throw new AmbiguousWriteError({
-                        method: req.method,
-                        path,
-                        clientRequestId,
-                        reason: `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
-                            `${headers['request-id'] !== undefined ? `, request-id: ${headers['request-id']}` : ''}`
-                    });
-                }
-                mayHaveBeenApplied ||= req.method !== 'GET';
-            }
-            if (retryable && attempt < this.#maxAttempts) {
-                const wait = retryDelay(retryAfterMs, attempt - 1, this.#random, this.#backoff);
-                const why = retryAfterMs !== undefined ? 'Retry-After' : 'backoff';
-                this.#logger.info(`${label} returned ${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}; ` +
-                    `retrying in ${seconds(wait)} (${why}; attempt ${attempt + 1} of ${this.#maxAttempts})`);
-                await this.#sleep(wait);
-                continue;
-            }
-            if ((status >= 200 && status < 300) || req.acceptAnyStatus === true) {
-                return { status, headers, body, clientRequestId, attempts: attempt };
-            }
-            const details = {
-                service,
-                method: req.method,
-                path,
-                status,
-                code: parsed.code,
-                graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? snippet(body) : undefined),
-                requestId: headers['request-id'] ?? headers['x-ms-request-id'] ?? parsed.requestId,
-                clientRequestId: headers['client-request-id'] ?? clientRequestId,
-                date: headers.date ?? parsed.date,
-                attempts: attempt,
-                mayHaveBeenApplied,
-                ...((status === 401 || status === 403) && req.permissionHint !== undefined ? { hint: req.permissionHint } : {})
-            };
-            throw new GraphError(details);
-        }
-    }
-    async #send(req, clientRequestId) {
-        const headers = {
-            accept: 'application/json',
-            'user-agent': this.#userAgent,
-            ...lowerCaseKeys(req.headers ?? {}),
-            'client-request-id': clientRequestId
-        };
-        if (req.token !== undefined)
-            headers.authorization = `Bearer ${req.token}`;
-        let body = req.rawBody;
-        if (req.body !== undefined) {
-            body = JSON.stringify(req.body);
-            headers['content-type'] = 'application/json';
-        }
-        const response = await (0,undici/* request */.Em)(req.url, {
-            dispatcher: this.#dispatcher,
-            method: req.method,
-            headers,
-            ...(body !== undefined ? { body } : {})
-        });
-        const text = await response.body.text();
-        // undici frees the connection for the next request only after the tasks that follow the
-        // body's end; without this pause, a request sent right after this one opens a new connection
-        // (a TLS handshake on the critical path, and on a real network one more round trip or two).
-        await new Promise((resolve) => setImmediate(resolve));
-        return { status: response.statusCode, headers: flattenHeaders(response.headers), body: parseBody(text) };
-    }
-}
-function lowerCaseKeys(headers) {
-    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-/** JSON when it parses (whatever the content-type claims), else the text; undefined when empty. */
-function parseBody(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-function snippet(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-
-;// CONCATENATED MODULE: ./src/http/dispatcher.ts
-
-const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-function proxySettings(env) {
-    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '').trim();
-    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
-}
-/**
- * An EnvHttpProxyAgent when HTTPS_PROXY or HTTP_PROXY is set (an https URL uses HTTPS_PROXY,
- * else HTTP_PROXY; NO_PROXY lists hosts to reach directly), else a plain Agent. The proxy
- * settings are read from `env`, never from process.env behind the caller's back.
- */
-function createDispatcher(env, options = {}) {
-    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const tls = { ...options.connect };
-    const common = { connectTimeout, headersTimeout: requestTimeout, bodyTimeout: requestTimeout };
-    const proxy = proxySettings(env);
-    if (proxy.httpProxy === '' && proxy.httpsProxy === '') {
-        return new undici/* Agent */.g6({ ...common, connect: tls });
-    }
-    // Every value is passed explicitly (an empty string means "none"), so that undici does not
-    // fall back to process.env.
-    return new undici/* EnvHttpProxyAgent */.J2({
-        ...common,
-        connect: tls,
-        requestTls: tls,
-        proxyTls: tls,
-        httpProxy: proxy.httpProxy,
-        httpsProxy: proxy.httpsProxy,
-        noProxy: proxy.noProxy
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/http/batch.ts
@@ -1763,6 +1287,557 @@ function internal(message) {
     throw new Error(`internal: ${message}`);
 }
 
+;// CONCATENATED MODULE: ./src/graph/pki.ts
+
+
+
+
+
+
+
+
+
+const pki_hint = permissionHint('pki');
+const pki_opts = { permissionHint: pki_hint };
+const pki_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
+async function pki_read(context) {
+    const id = await winnerId(context);
+    if (id === undefined)
+        return { kind: 'pki', pki: null, authorities: [] };
+    return {
+        kind: 'pki',
+        pki: { id, displayName: pki_displayNameOf(context) },
+        authorities: existingAuthorities(await pki_listAuthorities(context, id))
+    };
+}
+const pki_displayNameOf = (context) => context.settings.displayName ?? '';
+/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
+const isDuplicate = (error) => error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message);
+async function pki_apply(context, plan, state, desired) {
+    const { record } = context;
+    let pkiId = state.pki?.id;
+    let created;
+    const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
+    for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
+        context.onWrite();
+        ({ created, pkiId } = await createAndSettle(context, op));
+    }
+    if (pkiId === undefined)
+        throw new Error('internal: no PKI id after planning');
+    record.configurationId = pkiId;
+    // Extras go last, after every addition: trust never shrinks before it grows. Only those the
+    // plan puts before the additions (to stay within 250 CAs) go first.
+    const ops = (action) => plan.operations.filter((o) => o.action === action);
+    const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority');
+    const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'));
+    await writeAll(context, [...room], path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    });
+    await createAuthorities(context, pkiId, ops('createAuthority'), path);
+    await writeAll(context, ops('updateAuthority'), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.updated.push(op.thumbprint);
+    });
+    await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    });
+    // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
+    if (created !== undefined && created === pkiId) {
+        const winner = await winnerId(context);
+        if (winner !== undefined && winner !== pkiId)
+            await pki_moveTo(context, winner, pkiId, desired);
+    }
+}
+/**
+ * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
+ * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
+ * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
+ * blindly: the PKI is read, and only what is still missing is created again.
+ */
+async function createAuthorities(context, pkiId, ops, path) {
+    const { lost, failure } = await postAll(context, ops, path);
+    if (lost.length > 0) {
+        context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
+            'the PKI is read again before anything is repeated.');
+        // After a failure the run stops, but the read still tells which of the lost ones took effect.
+        await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined);
+    }
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
+ * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
+ * the first failure.
+ */
+async function postAll(context, ops, path) {
+    if (ops.length === 0)
+        return { lost: [] };
+    context.onWrite();
+    const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), pki_opts);
+    const lost = [];
+    let failure;
+    results.forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done')
+            noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
+        else if (result.outcome === 'ambiguous')
+            lost.push({ op, error: result.error });
+        else if (isDuplicate(result.error))
+            context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`);
+        else
+            failure ??= result.error;
+    });
+    return { lost, ...(failure !== undefined ? { failure } : {}) };
+}
+/**
+ * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
+ * called for each that took effect. A DELETE whose target is already gone has done its job.
+ */
+async function writeAll(context, ops, path, done) {
+    if (ops.length === 0)
+        return;
+    context.onWrite();
+    const results = await context.graph.batch(ops.map((op) => ({
+        method: op.method,
+        path: path(op),
+        ...(op.body !== undefined ? { body: op.body } : {})
+    })), pki_opts);
+    let failure;
+    results.forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404))
+            done(op);
+        else
+            failure ??= result.error;
+    });
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
+ * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
+ * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
+ * the name, a list that failed or spans pages) is settled by the full check (`settle`).
+ */
+async function createAndSettle(context, op) {
+    const displayName = pki_displayNameOf(context);
+    const [create, list] = await context.graph.batch([
+        { method: 'POST', path: op.path, body: op.body },
+        { method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, displayName), dependsOn: [0] }
+    ], pki_opts);
+    if (create === undefined || create.outcome === 'failed')
+        throw create?.error ?? new Error('internal: no answer for the PKI create');
+    let created = create.outcome === 'done' ? tolerant_stringProp(create.body, 'id') : undefined;
+    if (create.outcome === 'ambiguous') {
+        context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
+        created = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
+    }
+    if (created === undefined)
+        throw new Error(`POST ${op.path} returned no id for the new PKI`);
+    if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
+        const page = prop(list.body, 'value');
+        const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => tolerant_stringProp(pki, 'id'));
+        if (ids.length === 1 && ids[0] === created)
+            return { created, pkiId: created };
+    }
+    return { created, pkiId: await settle(context, created) };
+}
+/**
+ * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
+ * that already published is not undone by a racer that only just created its PKI), then the
+ * lowest id. Each run checks right after creating and again after its additions.
+ */
+async function winnerId(context) {
+    const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
+    if (ids.length <= 1)
+        return ids[0];
+    // One page of at most one item says whether a PKI holds any CA.
+    const held = await Promise.all(ids.map(async (id) => {
+        const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
+        return Array.isArray(page) && page.length > 0;
+    }));
+    const winner = ids.find((_id, i) => held[i]) ?? ids[0];
+    context.logger.info(`${ids.length} PKIs are named "${pki_displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
+        'the first of those holding CAs by id.');
+    return winner;
+}
+/** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
+async function settle(context, created) {
+    const winner = await winnerId(context);
+    if (winner === undefined || winner === created)
+        return created;
+    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time; using that one ` +
+        `(${winner}) and deleting the one this run created (${created}).`);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${created}`, pki_hint);
+    return winner;
+}
+/** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
+async function pki_moveTo(context, winner, ours, desired) {
+    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time, and that one ` +
+        `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`);
+    const { record } = context;
+    record.created.length = 0;
+    record.createdAuthorityIds.length = 0;
+    const held = new Set(existingAuthorities(await pki_listAuthorities(context, winner)).map((ca) => ca.thumbprint));
+    const ops = desired
+        .filter((ca) => !held.has(ca.thumbprint))
+        .map((ca) => ({
+        action: 'createAuthority',
+        method: 'POST',
+        path: (0,paths/* PKI_AUTHORITIES */.rp)(winner),
+        reason: 'move',
+        thumbprint: ca.thumbprint,
+        body: (0,bodies/* pkiAuthorityBody */.MJ)(ca, context.settings.issuerHints)
+    }));
+    await createAuthorities(context, winner, ops, (op) => op.path);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${ours}`, pki_hint);
+    record.configurationId = winner;
+}
+/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
+async function settleUncertain(context, pkiId, uncertain, path, createMissing) {
+    const held = new Map(existingAuthorities(await pki_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
+    const missing = [];
+    for (const op of uncertain) {
+        const id = held.get(op.thumbprint ?? '');
+        if (id === undefined) {
+            missing.push(op);
+            continue;
+        }
+        context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
+        noteCreated(context, op.thumbprint, id);
+    }
+    if (!createMissing)
+        return;
+    const again = await postAll(context, missing, path);
+    if (again.failure !== undefined)
+        throw again.failure;
+    // A second lost response ends the run: a re-run reads first.
+    if (again.lost[0] !== undefined)
+        throw again.lost[0].error;
+}
+function noteCreated(context, thumbprint, id) {
+    if (thumbprint !== undefined)
+        context.record.created.push(thumbprint);
+    if (id !== undefined)
+        context.record.createdAuthorityIds.push(id);
+}
+const pkiPublisher = {
+    read: pki_read,
+    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
+    apply: pki_apply,
+    // The CA creates go in batches of 20, a few at once, each on its own connection.
+    connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS))
+};
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/http/dispatcher.ts
+// The undici dispatcher every request goes through (OIDC, MSAL, Graph), so that one proxy
+// configuration and one set of timeouts apply to all of them.
+
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+function proxySettings(env) {
+    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '').trim();
+    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
+}
+/**
+ * An EnvHttpProxyAgent when HTTPS_PROXY or HTTP_PROXY is set (an https URL uses HTTPS_PROXY,
+ * else HTTP_PROXY; NO_PROXY lists hosts to reach directly), else a plain Agent. The proxy
+ * settings are read from `env`, never from process.env behind the caller's back.
+ */
+function createDispatcher(env, options = {}) {
+    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const tls = { ...options.connect };
+    const common = { connectTimeout, headersTimeout: requestTimeout, bodyTimeout: requestTimeout };
+    const proxy = proxySettings(env);
+    if (proxy.httpProxy === '' && proxy.httpsProxy === '') {
+        const connector = new WarmConnector({ ...tls, timeout: connectTimeout });
+        const agent = new undici/* Agent */.g6({ ...common, connect: connector.connect });
+        warmConnectors.set(agent, connector);
+        return agent;
+    }
+    // Every value is passed explicitly (an empty string means "none"), so that undici does not
+    // fall back to process.env.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        ...common,
+        connect: tls,
+        requestTls: tls,
+        proxyTls: tls,
+        httpProxy: proxy.httpProxy,
+        httpsProxy: proxy.httpsProxy,
+        noProxy: proxy.noProxy
+    });
+}
+/**
+ * Opens `connections` connections to the origin of `url` now, for requests about to be sent
+ * there: their TCP and TLS handshakes then overlap the round trip the run is waiting for, instead
+ * of following it (on a real network, one or two round trips per new connection). A no-op for a
+ * dispatcher that goes through a proxy. A warm connection is used by the next request to that
+ * origin that needs a new one; one left unused does not keep the process alive.
+ */
+function preconnect(dispatcher, url, connections = 1) {
+    warmConnectors.get(dispatcher)?.preconnect(new URL(url), connections);
+}
+const warmConnectors = new WeakMap();
+/** A warm connection older than this is closed instead of used: the server may be about to drop it as idle. */
+const WARM_FOR_MS = 3_000;
+/** undici's own connector, plus connections opened ahead of need (see preconnect). */
+class WarmConnector {
+    #connect;
+    #warm = new Map();
+    constructor(options) {
+        this.#connect = (0,undici/* buildConnector */.gU)(options);
+    }
+    connect = (options, callback) => {
+        const warm = this.#warm.get(originKey(options.protocol, options.hostname, options.port))?.shift();
+        if (warm === undefined) {
+            this.#connect(options, callback);
+            return;
+        }
+        // From here a request waits for it: it keeps the process alive like any connection in use.
+        warm.socket.ref();
+        void warm.ready.then((connected) => {
+            if (!connected || warm.socket.destroyed || Date.now() - warm.openedAt > WARM_FOR_MS) {
+                warm.socket.destroy();
+                this.#connect(options, callback);
+                return;
+            }
+            callback(null, warm.socket);
+        });
+    };
+    preconnect(url, connections) {
+        const key = originKey(url.protocol, url.hostname, url.port);
+        const list = this.#warm.get(key) ?? [];
+        this.#warm.set(key, list);
+        for (let i = 0; i < connections; i++) {
+            let settle = () => undefined;
+            const ready = new Promise((resolve) => (settle = resolve));
+            // A failure here is not reported: the request that needs the connection connects itself.
+            // undici's connector returns the socket it starts (its typings say void).
+            const started = this.#connect({ protocol: url.protocol, hostname: url.hostname, host: url.host, port: url.port }, (...args) => settle(args[0] === null));
+            if (!(started instanceof external_node_net_.Socket))
+                return;
+            const socket = started;
+            // Until a request takes it, neither the handshake nor the idle connection keeps the process alive.
+            socket.unref();
+            list.push({ socket, ready, openedAt: Date.now() });
+        }
+    }
+}
+function originKey(protocol, hostname, port) {
+    return `${protocol}//${hostname}:${port === '' ? (protocol === 'https:' ? '443' : '80') : port}`;
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+// The one HTTP client of the action (GitHub OIDC, MSAL's token requests, Graph): a fresh
+// client-request-id per request, bounded retries (rule in retry.ts), and failures that carry
+// what is needed to trace them. Side effects (dispatcher, clock, sleep, randomness, logger) come
+// in as parameters so tests can swap them.
+
+
+
+
+
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+class HttpClient {
+    #dispatcher;
+    #logger;
+    #sleep;
+    #random;
+    #now;
+    #maxAttempts;
+    #backoff;
+    #userAgent;
+    constructor(options) {
+        this.#dispatcher = options.dispatcher;
+        this.#logger = options.logger;
+        this.#sleep =
+            options.sleep ??
+                (async (ms) => {
+                    await (0,promises_.setTimeout)(ms);
+                });
+        this.#random = options.random ?? Math.random;
+        this.#now = options.now ?? Date.now;
+        this.#maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+        this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+        this.#userAgent = options.userAgent ?? 'entra-ca-chain-action';
+    }
+    get retryPolicy() {
+        return {
+            logger: this.#logger,
+            maxAttempts: this.#maxAttempts,
+            now: () => this.#now(),
+            delay: (retryAfterMs, retryIndex) => retryDelay(retryAfterMs, retryIndex, this.#random, this.#backoff),
+            sleep: (ms) => this.#sleep(ms)
+        };
+    }
+    /** Opens connections to the origin of `url` ahead of need (dispatcher.ts, preconnect). */
+    preconnect(url, connections = 1) {
+        preconnect(this.#dispatcher, url, connections);
+    }
+    async request(req) {
+        const service = req.service ?? 'Microsoft Graph';
+        const path = displayPath(req.url);
+        const idempotent = req.idempotent ?? req.method !== 'POST';
+        const label = `${service}: ${req.method} ${path}`;
+        let mayHaveBeenApplied = false;
+        for (let attempt = 1;; attempt++) {
+            const clientRequestId = (0,external_node_crypto_.randomUUID)();
+            const started = this.#now();
+            const timing = () => `${this.#now() - started} ms, attempt ${attempt}/${this.#maxAttempts}, client-request-id: ${clientRequestId}`;
+            let sent;
+            try {
+                sent = await this.#send(req, clientRequestId);
+            }
+            catch (error) {
+                const failure = classifyTransportError(error);
+                if (failure === undefined)
+                    throw error;
+                this.#logger.debug(`${req.method} ${path} -> ${failure.description} (${timing()})`);
+                if (failure.phase === 'after-send') {
+                    if (!idempotent) {
+                        throw new AmbiguousWriteError({ method: req.method, path, clientRequestId, reason: failure.description }, { cause: error });
+                    }
+                    mayHaveBeenApplied ||= req.method !== 'GET';
+                }
+                if (failure.phase === 'permanent' || attempt >= this.#maxAttempts) {
+                    throw new GraphError({
+                        service,
+                        method: req.method,
+                        path,
+                        status: undefined,
+                        code: undefined,
+                        graphMessage: undefined,
+                        requestId: undefined,
+                        clientRequestId,
+                        date: undefined,
+                        attempts: attempt,
+                        mayHaveBeenApplied,
+                        transportError: failure.description
+                    }, { cause: error });
+                }
+                const wait = retryDelay(undefined, attempt - 1, this.#random, this.#backoff);
+                this.#logger.info(`${label}: ${failure.description}; retrying in ${seconds(wait)} (attempt ${attempt + 1} of ${this.#maxAttempts})`);
+                await this.#sleep(wait);
+                continue;
+            }
+            const { status, headers, body } = sent;
+            this.#logger.debug(`${req.method} ${path} -> ${status} (${timing()})`);
+            const parsed = status >= 400 ? parseGraphErrorBody(body) : {};
+            const retryAfterMs = parseRetryAfter(headers['retry-after'], this.#now());
+            const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
+            const retryable = RETRY_STATUSES.has(status) || concurrency || (req.extraRetryStatuses?.includes(status) ?? false);
+            // Turned away before any work was done: safe to repeat even for a POST.
+            const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
+            if (retryable && !rejected) {
+                if (!idempotent) {
+                    throw new AmbiguousWriteError({
+                        method: req.method,
+                        path,
+                        clientRequestId,
+                        reason: `HTTP ${status}${retryAfterMs === undefined ? ' without Retry-After' : ''}` +
+                            `${headers['request-id'] !== undefined ? `, request-id: ${headers['request-id']}` : ''}`
+                    });
+                }
+                mayHaveBeenApplied ||= req.method !== 'GET';
+            }
+            if (retryable && attempt < this.#maxAttempts) {
+                const wait = retryDelay(retryAfterMs, attempt - 1, this.#random, this.#backoff);
+                const why = retryAfterMs !== undefined ? 'Retry-After' : 'backoff';
+                this.#logger.info(`${label} returned ${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}; ` +
+                    `retrying in ${seconds(wait)} (${why}; attempt ${attempt + 1} of ${this.#maxAttempts})`);
+                await this.#sleep(wait);
+                continue;
+            }
+            if ((status >= 200 && status < 300) || req.acceptAnyStatus === true) {
+                return { status, headers, body, clientRequestId, attempts: attempt };
+            }
+            const details = {
+                service,
+                method: req.method,
+                path,
+                status,
+                code: parsed.code,
+                graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? snippet(body) : undefined),
+                requestId: headers['request-id'] ?? headers['x-ms-request-id'] ?? parsed.requestId,
+                clientRequestId: headers['client-request-id'] ?? clientRequestId,
+                date: headers.date ?? parsed.date,
+                attempts: attempt,
+                mayHaveBeenApplied,
+                ...((status === 401 || status === 403) && req.permissionHint !== undefined ? { hint: req.permissionHint } : {})
+            };
+            throw new GraphError(details);
+        }
+    }
+    async #send(req, clientRequestId) {
+        const headers = {
+            accept: 'application/json',
+            'user-agent': this.#userAgent,
+            ...lowerCaseKeys(req.headers ?? {}),
+            'client-request-id': clientRequestId
+        };
+        if (req.token !== undefined)
+            headers.authorization = `Bearer ${req.token}`;
+        let body = req.rawBody;
+        if (req.body !== undefined) {
+            body = JSON.stringify(req.body);
+            headers['content-type'] = 'application/json';
+        }
+        const response = await (0,undici/* request */.Em)(req.url, {
+            dispatcher: this.#dispatcher,
+            method: req.method,
+            headers,
+            ...(body !== undefined ? { body } : {})
+        });
+        const text = await response.body.text();
+        // undici frees the connection for the next request only after the tasks that follow the
+        // body's end; without this pause, a request sent right after this one opens a new connection
+        // (a TLS handshake on the critical path, and on a real network one more round trip or two).
+        await new Promise((resolve) => setImmediate(resolve));
+        return { status: response.statusCode, headers: flattenHeaders(response.headers), body: parseBody(text) };
+    }
+}
+function lowerCaseKeys(headers) {
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** JSON when it parses (whatever the content-type claims), else the text; undefined when empty. */
+function parseBody(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+function snippet(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/http/graph-client.ts
 
 
@@ -1950,10 +2025,14 @@ const logger = { info: runner.info, debug: runner.debug, warning: runner.warning
 async function publish(settings, authorities, options, record, hooks, env = process.env) {
     checkOidcAvailable(env);
     const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger });
+    const publisher = PUBLISHERS[settings.kind];
+    // The token endpoint's and Graph's connections open while the OIDC token is fetched, instead of
+    // after it and after the access token (on a real network, a round trip or two each).
+    http.preconnect(settings.authorityUrl);
+    http.preconnect(settings.graphUrl, Math.max(1, publisher.connections?.(authorities) ?? 1));
     const token = await acquireGraphToken({ settings, http, env, setSecret: runner.setSecret, logger });
     runner.info(`Signed in to tenant ${token.tenantId}.`);
     const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken });
-    const publisher = PUBLISHERS[settings.kind];
     const context = {
         graph,
         settings,
