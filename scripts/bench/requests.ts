@@ -14,7 +14,10 @@ export const THROTTLING = {
 } as const
 
 export interface LogAnalysis {
+  /** Requests in the log, the items of a `$batch` included. */
   readonly requests: number
+  /** HTTP requests: a `$batch` counts once, its items not at all. */
+  readonly httpRequests: number
   readonly byRole: Readonly<Record<string, number>>
   readonly graphWrites: number
   /** Longest chain of requests each sent after the previous one was answered. */
@@ -140,6 +143,7 @@ export function analyzeLog(records: readonly RequestRecord[], toleranceMs: numbe
   const spanEnd = Math.max(...all.map((iv) => iv.end))
   return {
     requests: records.length,
+    httpRequests: records.filter((r) => r.batch === undefined).length,
     byRole,
     graphWrites: graphWrites.length,
     rounds: all.length === 0 ? 0 : depth[tail]!,
