@@ -1,6 +1,7 @@
 // Finding a configuration by display name. Graph does not enforce unique names, so when several
-// match, the one with the lowest id wins: every run, concurrent ones included, picks the same,
-// and a run that created a loser moves its CAs to the winner and deletes its own (convergence.ts).
+// match, every run, concurrent ones included, settles on the same one by a fixed rule (pki.ts:
+// one holding CAs, then the lowest id; application.ts: the lowest id), and a run that created a
+// loser moves its CAs to the winner and deletes its own.
 import type { GraphClient } from '../http/graph-client.ts'
 import { stringProp } from '../http/tolerant.ts'
 import type { JsonObject, Logger } from '../http/types.ts'
