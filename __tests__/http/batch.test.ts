@@ -256,9 +256,28 @@ describe('dependsOn: an item that waits for another in the same round trip', () 
     expect(batches).toHaveLength(1)
   })
 
-  it('is refused for more items than one batch holds', async () => {
+  it('linked items go in a batch of their own, first, beside the parallel batches of the others', async () => {
+    serverDelayMs = 50
     const { graph } = setup()
-    await expect(graph.batch([...posts(20), { method: 'GET', path: '/x', dependsOn: [0] }])).rejects.toThrow(/dependsOn needs all 21 items/)
+    const items: BatchItem[] = [...posts(40), { method: 'GET', path: '/things?$filter=x', dependsOn: [7] }]
+    const results = await graph.batch(items, { concurrency: 2 })
+    expect(outcomes(results)).toEqual(items.map(() => 'done'))
+    expect(batches.map((b) => b.length)).toEqual([2, 20, 19])
+    expect(batches[0]?.map((i) => [i.id, i.dependsOn])).toEqual([
+      ['7', undefined],
+      ['40', ['7']]
+    ])
+    // Every item of the parallel batches stands alone, and the linked batch does not take a parallel one's place.
+    expect(batches.slice(1).flat().filter((i) => i.dependsOn !== undefined)).toEqual([])
+    expect(peakInFlight).toBe(3)
+  })
+
+  it('is refused when the linked items do not fit in one batch, or an item depends on one that is not in the call', async () => {
+    const { graph } = setup()
+    const chain: BatchItem[] = posts(21).map((item, i) => (i === 0 ? item : { ...item, dependsOn: [i - 1] }))
+    await expect(graph.batch(chain)).rejects.toThrow(/21 items linked by dependsOn do not fit in one batch of 20/)
+    await expect(graph.batch([{ method: 'GET', path: '/x', dependsOn: [1] }])).rejects.toThrow(/item 0 depends on 1, which is not another item/)
+    await expect(graph.batch([{ method: 'GET', path: '/x', dependsOn: [0] }])).rejects.toThrow(/item 0 depends on 0/)
     expect(batches).toHaveLength(0)
   })
 })

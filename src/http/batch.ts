@@ -38,8 +38,9 @@ export interface BatchItem {
   readonly idempotent?: boolean
   /**
    * Items (by index in the same call) that must succeed first: Graph runs this one after them, in
-   * the same round trip, or answers it 424. Only in calls of at most 20 items (one batch). When a
-   * dependency is resent (throttled), this item is resent with it.
+   * the same round trip, or answers it 424. Linked items travel together in a batch of their own
+   * (at most 20 of them), beside the batches of the others. When a dependency is resent
+   * (throttled), this item is resent with it.
    */
   readonly dependsOn?: readonly number[]
 }
@@ -89,9 +90,7 @@ interface ItemState {
 
 export async function runBatch(transport: BatchTransport, items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
   const { retry } = transport
-  if (items.length > MAX_BATCH_ITEMS && items.some((item) => item.dependsOn !== undefined)) {
-    internal(`dependsOn needs all ${items.length} items in one batch of at most ${MAX_BATCH_ITEMS}`)
-  }
+  checkDependencies(items)
   const states: ItemState[] = items.map((item) => ({
     item,
     idempotent: item.idempotent ?? item.method !== 'POST',
@@ -102,9 +101,8 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
   let pending = items.map((_item, index) => index)
   for (let attempt = 1; pending.length > 0; attempt++) {
     const verdicts = new Map<number, Verdict>()
-    const chunks: number[][] = []
-    for (let i = 0; i < pending.length; i += MAX_BATCH_ITEMS) chunks.push(pending.slice(i, i + MAX_BATCH_ITEMS))
-    await eachLimited(chunks, options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT, async (chunk) => {
+    const { chunks, sequential } = chunksOf(items, pending)
+    await eachLimited(chunks, (options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT) + sequential, async (chunk) => {
       for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options)) verdicts.set(index, verdict)
     })
     resendDependents(items, verdicts)
@@ -133,6 +131,63 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
     await retry.sleep(wait)
   }
   return results.map((result) => result ?? internal('an item of the batch got no result'))
+}
+
+/**
+ * The pending items in batches. Items linked by `dependsOn` (each with what it waits for, through
+ * any number of links) travel in a batch of their own, sent first: Graph wants a batch either fully
+ * sequential or fully parallel (graph-api.md §4.5). The others go in batches of up to 20. The bound
+ * on batches in flight counts the parallel ones (their items make the burst); the `sequential`
+ * ones ride beside them.
+ */
+function chunksOf(items: readonly BatchItem[], pending: readonly number[]): { chunks: number[][]; sequential: number } {
+  const groups = linkedGroups(items, pending)
+  const linked = groups.filter((group) => group.length > 1)
+  const parallel = groups.filter((group) => group.length === 1).flat()
+  const chunks = [...linked]
+  for (let i = 0; i < parallel.length; i += MAX_BATCH_ITEMS) chunks.push(parallel.slice(i, i + MAX_BATCH_ITEMS))
+  return { chunks, sequential: linked.length }
+}
+
+/** The pending items grouped by `dependsOn` links between pending items, each group in index order. */
+function linkedGroups(items: readonly BatchItem[], pending: readonly number[]): number[][] {
+  const waiting = new Set(pending)
+  const parent = new Map<number, number>()
+  const root = (index: number): number => {
+    let top = index
+    for (let up = parent.get(top); up !== undefined; up = parent.get(top)) top = up
+    return top
+  }
+  for (const index of pending) {
+    for (const dependency of items[index]?.dependsOn ?? []) {
+      if (!waiting.has(dependency)) continue
+      const [a, b] = [root(index), root(dependency)]
+      if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
+    }
+  }
+  const groups = new Map<number, number[]>()
+  for (const index of pending) {
+    const top = root(index)
+    groups.set(top, [...(groups.get(top) ?? []), index])
+  }
+  return [...groups.values()]
+}
+
+/** Each `dependsOn` names another item of the call, and each linked group fits in one batch. */
+function checkDependencies(items: readonly BatchItem[]): void {
+  items.forEach((item, index) => {
+    for (const dependency of item.dependsOn ?? []) {
+      if (!Number.isInteger(dependency) || dependency < 0 || dependency >= items.length || dependency === index) {
+        internal(`item ${index} depends on ${dependency}, which is not another item of the call`)
+      }
+    }
+  })
+  for (const group of linkedGroups(
+    items,
+    items.map((_item, index) => index)
+  )) {
+    if (group.length > MAX_BATCH_ITEMS) internal(`${group.length} items linked by dependsOn do not fit in one batch of ${MAX_BATCH_ITEMS}`)
+  }
 }
 
 /** An item answered 424 because a dependency of it is being resent goes again with it. */
