@@ -32,6 +32,11 @@ export interface FaultRule {
   readonly hang?: boolean
   /** Let the first n matching requests through, then fail every later one for good with `status` (default 500). */
   readonly failAfter?: number
+  /**
+   * No fault: what a concurrent run does (create a PKI, add a CA, delete one) just before the
+   * request is handled, so a test can place a racer's write exactly between two of the action's.
+   */
+  readonly meanwhile?: () => void
 }
 
 export interface FaultHandle {
@@ -65,22 +70,25 @@ class ActiveFault implements FaultHandle {
       rule.drop === true,
       rule.lostResponse !== undefined,
       rule.hang === true,
-      rule.failAfter !== undefined
+      rule.failAfter !== undefined,
+      rule.meanwhile !== undefined
     ].filter(Boolean).length
     if (effects !== 1) {
-      throw new TypeError('A fault needs exactly one of: status, drop, lostResponse, hang, failAfter (with an optional status).')
+      throw new TypeError('A fault needs exactly one of: status, drop, lostResponse, hang, failAfter (with an optional status), meanwhile.')
     }
     this.rule = rule
     this.kind =
       rule.failAfter !== undefined
         ? 'failAfter'
-        : rule.drop
-          ? 'drop'
-          : rule.hang
-            ? 'hang'
-            : rule.lostResponse !== undefined
-              ? 'lostResponse'
-              : 'status'
+        : rule.meanwhile !== undefined
+          ? 'meanwhile'
+          : rule.drop
+            ? 'drop'
+            : rule.hang
+              ? 'hang'
+              : rule.lostResponse !== undefined
+                ? 'lostResponse'
+                : 'status'
     this.#owner = owner
   }
 

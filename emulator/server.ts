@@ -80,6 +80,7 @@ async function serve(pipeline: Pipeline, role: Role, req: IncomingMessage, res: 
   const decision = pipeline.faults.decide(role, method, url.pathname)
   if (pipeline.faults.latencyMs > 0) await sleep(pipeline.faults.latencyMs)
   if (decision) record.fault = decision.kind
+  if (decision?.kind === 'meanwhile') decision.rule.meanwhile?.()
   if (rawBody === undefined) return finish(res, call, { status: 413, body: { message: 'Request body too large.' } }, done)
   switch (decision?.kind) {
     case 'hang':

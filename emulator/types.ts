@@ -7,7 +7,7 @@ import type { RequestSchemas } from './graph/schemas.ts'
 /** Which service a request reached: each role listens on its own port. */
 export type Role = 'oidc' | 'authority' | 'graph'
 
-export type FaultKind = 'status' | 'drop' | 'lostResponse' | 'hang' | 'failAfter'
+export type FaultKind = 'status' | 'drop' | 'lostResponse' | 'hang' | 'failAfter' | 'meanwhile'
 
 /** One line of the request log. Tokens never appear in it: only whether a header was present. */
 export interface RequestRecord {

@@ -119,6 +119,42 @@ describe('connection faults', () => {
   })
 })
 
+describe('meanwhile: a concurrent run acting just before a request is handled', () => {
+  it('runs before the work, on the request and on a $batch item alike, and the request is answered as usual', async () => {
+    const seen: number[] = []
+    emulator.faults.add({
+      method: 'POST',
+      path: /certificateBasedAuthConfigurations$/,
+      meanwhile: () => seen.push(emulator.state.pkis.length)
+    })
+    expect((await createPki('first')).status).toBe(201)
+    const batch = await http.call('POST', `${emulator.urls.graph}/v1.0/$batch`, {
+      body: {
+        requests: [
+          {
+            id: '1',
+            method: 'POST',
+            url: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations',
+            headers: { 'content-type': 'application/json' },
+            body: { displayName: 'second' }
+          }
+        ]
+      }
+    })
+    expect(batch.json.responses[0].status).toBe(201)
+    // Each time, before the PKI of that request existed.
+    expect(seen).toEqual([0, 1])
+    expect(emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('Configurations')).map((r) => r.fault)).toEqual([
+      'meanwhile',
+      'meanwhile'
+    ])
+  })
+
+  it('is an effect of its own: not with another', () => {
+    expect(() => emulator.faults.add({ status: 503, meanwhile: () => undefined })).toThrow(TypeError)
+  })
+})
+
 describe('204 with a body', () => {
   it('answers DELETE with 204 and a JSON body, and the client still works afterwards', async () => {
     const pki = emulator.state.seedPki('p')

@@ -111,6 +111,7 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
     }
     const decision = env.faults.decide('graph', item.method, itemCall.url.pathname, true)
     if (decision) itemCall.record.fault = decision.kind
+    if (decision?.kind === 'meanwhile') decision.rule.meanwhile?.()
     switch (decision?.kind) {
       case 'hang':
       case 'drop':
