@@ -933,6 +933,8 @@ const organizationPublisher = {
     apply: (context, plan, state, _desired) => organization_apply(context, plan, state)
 };
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // When to try a request again, and how long to wait first.
 //
@@ -1073,9 +1075,7 @@ const MAX_BATCH_ITEMS = 20;
 const DEFAULT_BATCHES_IN_FLIGHT = 5;
 async function runBatch(transport, items, options = {}) {
     const { retry } = transport;
-    if (items.length > MAX_BATCH_ITEMS && items.some((item) => item.dependsOn !== undefined)) {
-        internal(`dependsOn needs all ${items.length} items in one batch of at most ${MAX_BATCH_ITEMS}`);
-    }
+    checkDependencies(items);
     const states = items.map((item) => ({
         item,
         idempotent: item.idempotent ?? item.method !== 'POST',
@@ -1086,10 +1086,8 @@ async function runBatch(transport, items, options = {}) {
     let pending = items.map((_item, index) => index);
     for (let attempt = 1; pending.length > 0; attempt++) {
         const verdicts = new Map();
-        const chunks = [];
-        for (let i = 0; i < pending.length; i += MAX_BATCH_ITEMS)
-            chunks.push(pending.slice(i, i + MAX_BATCH_ITEMS));
-        await eachLimited(chunks, options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT, async (chunk) => {
+        const { chunks, sequential } = chunksOf(items, pending);
+        await eachLimited(chunks, (options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT) + sequential, async (chunk) => {
             for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options))
                 verdicts.set(index, verdict);
         });
@@ -1121,6 +1119,62 @@ async function runBatch(transport, items, options = {}) {
         await retry.sleep(wait);
     }
     return results.map((result) => result ?? internal('an item of the batch got no result'));
+}
+/**
+ * The pending items in batches. Items linked by `dependsOn` (each with what it waits for, through
+ * any number of links) travel in a batch of their own, sent first: Graph wants a batch either fully
+ * sequential or fully parallel (graph-api.md §4.5). The others go in batches of up to 20. The bound
+ * on batches in flight counts the parallel ones (their items make the burst); the `sequential`
+ * ones ride beside them.
+ */
+function chunksOf(items, pending) {
+    const groups = linkedGroups(items, pending);
+    const linked = groups.filter((group) => group.length > 1);
+    const parallel = groups.filter((group) => group.length === 1).flat();
+    const chunks = [...linked];
+    for (let i = 0; i < parallel.length; i += MAX_BATCH_ITEMS)
+        chunks.push(parallel.slice(i, i + MAX_BATCH_ITEMS));
+    return { chunks, sequential: linked.length };
+}
+/** The pending items grouped by `dependsOn` links between pending items, each group in index order. */
+function linkedGroups(items, pending) {
+    const waiting = new Set(pending);
+    const parent = new Map();
+    const root = (index) => {
+        let top = index;
+        for (let up = parent.get(top); up !== undefined; up = parent.get(top))
+            top = up;
+        return top;
+    };
+    for (const index of pending) {
+        for (const dependency of items[index]?.dependsOn ?? []) {
+            if (!waiting.has(dependency))
+                continue;
+            const [a, b] = [root(index), root(dependency)];
+            if (a !== b)
+                parent.set(Math.max(a, b), Math.min(a, b));
+        }
+    }
+    const groups = new Map();
+    for (const index of pending) {
+        const top = root(index);
+        groups.set(top, [...(groups.get(top) ?? []), index]);
+    }
+    return [...groups.values()];
+}
+/** Each `dependsOn` names another item of the call, and each linked group fits in one batch. */
+function checkDependencies(items) {
+    items.forEach((item, index) => {
+        for (const dependency of item.dependsOn ?? []) {
+            if (!Number.isInteger(dependency) || dependency < 0 || dependency >= items.length || dependency === index) {
+                internal(`item ${index} depends on ${dependency}, which is not another item of the call`);
+            }
+        }
+    });
+    for (const group of linkedGroups(items, items.map((_item, index) => index))) {
+        if (group.length > MAX_BATCH_ITEMS)
+            internal(`${group.length} items linked by dependsOn do not fit in one batch of ${MAX_BATCH_ITEMS}`);
+    }
 }
 /** An item answered 424 because a dependency of it is being resent goes again with it. */
 function resendDependents(items, verdicts) {
@@ -1297,6 +1351,7 @@ function internal(message) {
 
 
 
+
 const pki_hint = permissionHint('pki');
 const pki_opts = { permissionHint: pki_hint };
 const pki_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
@@ -1334,7 +1389,10 @@ async function pki_apply(context, plan, state, desired) {
         if (op.thumbprint !== undefined)
             record.removed.push(op.thumbprint);
     });
-    await createAuthorities(context, pkiId, ops('createAuthority'), path);
+    // A PKI this run created is checked for a racer's again after its first CA is in: that check
+    // rides with the additions, in the same round trip (see settledWinner).
+    const recheck = created !== undefined && created === pkiId;
+    const check = await createAuthorities(context, pkiId, ops('createAuthority'), path, recheck);
     await writeAll(context, ops('updateAuthority'), path, (op) => {
         if (op.thumbprint !== undefined)
             record.updated.push(op.thumbprint);
@@ -1344,20 +1402,31 @@ async function pki_apply(context, plan, state, desired) {
             record.removed.push(op.thumbprint);
     });
     // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
-    if (created !== undefined && created === pkiId) {
-        const winner = await winnerId(context);
-        if (winner !== undefined && winner !== pkiId)
+    if (recheck && !(check?.added === true && onlyOurs(context, check.list, pkiId))) {
+        const winner = await settledWinner(context, pkiId);
+        if (winner !== pkiId)
             await pki_moveTo(context, winner, pkiId, desired);
     }
+}
+/** A list of the PKIs of the name, complete in one page, that shows ours and no other. */
+function onlyOurs(context, list, ours) {
+    if (list?.outcome !== 'done' || prop(list.body, '@odata.nextLink') !== undefined)
+        return false;
+    const page = prop(list.body, 'value');
+    const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], pki_displayNameOf(context)).map((pki) => tolerant_stringProp(pki, 'id'));
+    return ids.length === 1 && ids[0] === ours;
 }
 /**
  * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
  * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
  * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
  * blindly: the PKI is read, and only what is still missing is created again.
+ *
+ * With `check`, the PKIs of the name are listed right after the first CA is added, in a batch of
+ * those two beside the others: whether that CA went in, and the list.
  */
-async function createAuthorities(context, pkiId, ops, path) {
-    const { lost, failure } = await postAll(context, ops, path);
+async function createAuthorities(context, pkiId, ops, path, check = false) {
+    const { lost, failure, check: result } = await postAll(context, ops, path, check);
     if (lost.length > 0) {
         context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
             'the PKI is read again before anything is repeated.');
@@ -1366,20 +1435,24 @@ async function createAuthorities(context, pkiId, ops, path) {
     }
     if (failure !== undefined)
         throw failure;
+    return result;
 }
 /**
  * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
  * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
  * the first failure.
  */
-async function postAll(context, ops, path) {
+async function postAll(context, ops, path, check = false) {
     if (ops.length === 0)
         return { lost: [] };
     context.onWrite();
-    const results = await context.graph.batch(ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })), pki_opts);
+    const items = ops.map((op) => ({ method: 'POST', path: path(op), body: op.body }));
+    if (check)
+        items.push({ method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context)), dependsOn: [0] });
+    const results = await context.graph.batch(items, pki_opts);
     const lost = [];
     let failure;
-    results.forEach((result, i) => {
+    results.slice(0, ops.length).forEach((result, i) => {
         const op = ops[i];
         if (result.outcome === 'done')
             noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
@@ -1390,7 +1463,11 @@ async function postAll(context, ops, path) {
         else
             failure ??= result.error;
     });
-    return { lost, ...(failure !== undefined ? { failure } : {}) };
+    return {
+        lost,
+        ...(failure !== undefined ? { failure } : {}),
+        ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {})
+    };
 }
 /**
  * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
@@ -1437,32 +1514,74 @@ async function createAndSettle(context, op) {
     }
     if (created === undefined)
         throw new Error(`POST ${op.path} returned no id for the new PKI`);
-    if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
-        const page = prop(list.body, 'value');
-        const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => tolerant_stringProp(pki, 'id'));
-        if (ids.length === 1 && ids[0] === created)
-            return { created, pkiId: created };
-    }
+    if (create.outcome === 'done' && onlyOurs(context, list, created))
+        return { created, pkiId: created };
     return { created, pkiId: await settle(context, created) };
 }
 /**
  * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
  * that already published is not undone by a racer that only just created its PKI), then the
- * lowest id. Each run checks right after creating and again after its additions.
+ * lowest id. Each run that creates one checks right after creating, and again once its first CA
+ * is in (settledWinner).
  */
 async function winnerId(context) {
+    return choose(context, await namesake(context));
+}
+async function namesake(context) {
     const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
     if (ids.length <= 1)
-        return ids[0];
-    // One page of at most one item says whether a PKI holds any CA.
+        return { ids, held: ids.map(() => true) };
+    // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
+    // its PKI since the list (it chose another).
     const held = await Promise.all(ids.map(async (id) => {
-        const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
-        return Array.isArray(page) && page.length > 0;
+        try {
+            const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
+            return Array.isArray(page) && page.length > 0;
+        }
+        catch (error) {
+            if (error instanceof GraphError && error.status === 404)
+                return 'gone';
+            throw error;
+        }
     }));
+    const there = ids.flatMap((id, i) => (held[i] === 'gone' ? [] : [{ id, held: held[i] === true }]));
+    return { ids: there.map((pki) => pki.id), held: there.map((pki) => pki.held) };
+}
+function choose(context, { ids, held }) {
+    if (ids.length <= 1)
+        return ids[0];
     const winner = ids.find((_id, i) => held[i]) ?? ids[0];
     context.logger.info(`${ids.length} PKIs are named "${pki_displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
         'the first of those holding CAs by id.');
     return winner;
+}
+/** Pauses between looks at a racer's PKI that is still empty: about 8 s in all. */
+const EMPTY_RACER_PAUSES_MS = [250, 500, 1000, 2000, 4000];
+/**
+ * The PKI to end on, once ours holds a CA. Another PKI of the name that is still empty belongs to
+ * a run between its create and its first CA: that run will fill it (it chose its own, having seen
+ * ours empty) or delete it (it chose ours). Choosing before then could leave two PKIs, one filled
+ * by each run, so this looks again until every other PKI of the name holds a CA or is gone. One
+ * still empty after the last pause is taken as left behind by a run that stopped, and ignored.
+ */
+async function settledWinner(context, ours) {
+    for (let look = 0;; look++) {
+        const found = await namesake(context);
+        const empty = found.ids.filter((id, i) => id !== ours && !found.held[i]);
+        const pause = EMPTY_RACER_PAUSES_MS[look];
+        if (empty.length === 0 || pause === undefined) {
+            if (empty.length > 0) {
+                context.logger.warning(`The PKI(s) ${empty.join(', ')} named "${pki_displayNameOf(context)}" are still empty after ` +
+                    `${EMPTY_RACER_PAUSES_MS.reduce((a, b) => a + b, 0) / 1000} s; taking them as left behind by a run that stopped. ` +
+                    'Delete them if no run is using them.');
+            }
+            const kept = found.ids.flatMap((id, i) => (empty.includes(id) ? [] : [{ id, held: found.held[i] ?? false }]));
+            return choose(context, { ids: kept.map((pki) => pki.id), held: kept.map((pki) => pki.held) }) ?? ours;
+        }
+        context.logger.info(`Another run is creating a PKI named "${pki_displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
+            `looking again in ${pause / 1000} s to see whether it keeps that one or joins this one.`);
+        await (0,promises_.setTimeout)(pause);
+    }
 }
 /** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
 async function settle(context, created) {
@@ -1528,12 +1647,11 @@ const pkiPublisher = {
     read: pki_read,
     storeCertificates: (state) => state.authorities.map((ca) => ca.der),
     apply: pki_apply,
-    // The CA creates go in batches of 20, a few at once, each on its own connection.
-    connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS))
+    // The CA creates go in batches of 20, a few at once, each on its own connection; into a new PKI
+    // one more carries the first CA and the check for a racer's PKI.
+    connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS)) + 1
 };
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: external "node:net"

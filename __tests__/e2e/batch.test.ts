@@ -38,14 +38,16 @@ const batches = () => allBatches().filter((b) => urlsOf(b).some((url) => url.end
 const caCreates = () => emulator.requests.filter((r) => r.method === 'POST' && /\/certificateAuthorities$/.test(r.path))
 
 describe('25 CAs into a new PKI', () => {
-  it('go in two batches sent at once (20 + 5), each item logged and schema-valid', async () => {
+  it('go in three batches sent at once (the first CA with the check for a racer, then 20 + 4), each item logged and schema-valid', async () => {
     const result = await runChain()
     expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
     expect(holdings(emulator, 'pki')).toEqual([CHAIN])
-    expect(batches()).toHaveLength(2)
-    // Sent at once, they may arrive in either order.
+    expect(batches()).toHaveLength(3)
+    // Sent at once, they may arrive in any order.
     const itemsPerBatch = batches().map((b) => caCreates().filter((r) => r.batch === b.seq).length)
-    expect(itemsPerBatch.sort((a, b) => a - b)).toEqual([5, 20])
+    expect(itemsPerBatch.sort((a, b) => a - b)).toEqual([1, 4, 20])
+    const started = batches().map((b) => Date.parse(b.time))
+    expect(Math.max(...started) - Math.min(...started)).toBeLessThan(200)
     expect(caCreates().every((r) => r.status === 201 && r.schemaValid === true)).toBe(true)
     expect((JSON.parse(result.outputs.created!) as string[]).sort()).toEqual(CHAIN)
     expect(JSON.parse(result.outputs['certificate-authority-ids']!)).toHaveLength(25)
@@ -104,7 +106,7 @@ describe("a new PKI's create and the check for a concurrent one share a round tr
   const PKI_PATH = /\/certificateBasedAuthConfigurations$/
   const pkiCount = () => emulator.state.pkis.length
 
-  it('one $batch: the POST, then the list by name waiting for it (dependsOn); then the CAs and the final check', async () => {
+  it('one $batch: the POST, then the list by name waiting for it (dependsOn); then the CAs, the first with the final check', async () => {
     const result = await run({})
     expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
     const first = allBatches()[0]!
@@ -118,7 +120,23 @@ describe("a new PKI's create and the check for a concurrent one share a round tr
       })
     ])
     const graph = emulator.requests.filter((r) => r.role === 'graph' && r.batch === undefined).map((r) => r.operation)
-    expect(graph).toEqual(['pki.list', 'batch', 'batch', 'pki.list'])
+    expect(graph).toEqual(['pki.list', 'batch', 'batch', 'batch'])
+    // The final check: the list waits for the first CA's POST, in a batch of those two.
+    const check = allBatches().find((b) => b !== first && urlsOf(b).some((url) => url.includes('$filter')))!
+    const pkiId = emulator.state.pkis[0]!.id
+    expect((check.body as { requests: unknown[] }).requests).toEqual([
+      expect.objectContaining({
+        id: '0',
+        method: 'POST',
+        url: `/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/${pkiId}/certificateAuthorities`
+      }),
+      expect.objectContaining({
+        id: '3',
+        method: 'GET',
+        url: (first.body as { requests: Array<{ url: string }> }).requests[1]!.url,
+        dependsOn: ['0']
+      })
+    ])
     expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
   })
 
@@ -138,6 +156,32 @@ describe("a new PKI's create and the check for a concurrent one share a round tr
     expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
     expect(pkiCount()).toBe(1)
     expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+
+  it('the check riding with the first CA, its list failing (500): it runs on its own after the additions; one PKI, every CA', async () => {
+    emulator.faults.add({ method: 'GET', path: PKI_PATH, inBatch: true, failAfter: 1, status: 500 })
+    const result = await run({})
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    const graph = emulator.requests.filter((r) => r.role === 'graph' && r.batch === undefined).map((r) => r.operation)
+    expect(graph).toEqual(['pki.list', 'batch', 'batch', 'batch', 'pki.list'])
+    expect(pkiCount()).toBe(1)
+    expect(holdings(emulator, 'pki')).toEqual([EXAMPLES])
+  })
+
+  it('the first CA added by another run just before ours ("Duplicate Certificate exists"): the list is answered 424, and the check runs on its own', async () => {
+    emulator.faults.add({
+      method: 'POST',
+      path: /\/certificateAuthorities$/,
+      times: 1,
+      meanwhile: () => emulator.state.pkis[0]!.certificateAuthorities.push(pkiCertificateAuthority(readCertificate(exampleBytes(0)), {}))
+    })
+    const result = await run({ certificates: EXAMPLE_FILES[0]! })
+    expect({ code: result.code, errors: errors(result.stdout) }).toEqual({ code: 0, errors: [] })
+    const check = emulator.requests.filter((r) => r.batch !== undefined && r.method === 'GET').at(-1)
+    expect(check?.status).toBe(424)
+    const graph = emulator.requests.filter((r) => r.role === 'graph' && r.batch === undefined).map((r) => r.operation)
+    expect(graph).toEqual(['pki.list', 'batch', 'batch', 'pki.list'])
+    expect(holdings(emulator, 'pki')).toEqual([[EXAMPLES_BY_FILE[0]]])
   })
 
   it('the create failing for good (400) ends the run naming it; no PKI, no CA', async () => {
@@ -164,6 +208,8 @@ describe('faults on items', () => {
   })
 
   it('one item failing for good and one lost: the lost one is read back but not created again, the run fails naming the failure', async () => {
+    // Into an existing PKI, so that the three CAs travel in one batch, in file order.
+    emulator.state.seedPki('Batched')
     emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 500, times: 1 })
     emulator.faults.add({ method: 'POST', path: /\/certificateAuthorities$/, status: 504, times: 1 })
     const result = await run({})

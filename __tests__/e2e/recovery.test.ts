@@ -3,9 +3,10 @@
 // two runs at once converging on one configuration.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { startEmulator, type Emulator } from '../../emulator/index.ts'
+import { readCertificate, startEmulator, type Emulator } from '../../emulator/index.ts'
 import { runAction } from '../../emulator/run-action.ts'
-import { fingerprints, makeChain } from '../helpers/openssl.ts'
+import { fingerprints, makeChain, read } from '../helpers/openssl.ts'
+import { pkiCertificateAuthority } from '../../emulator/state.ts'
 import { EXAMPLE_CERTIFICATES, EXAMPLE_FILES, exampleBytes, holdings } from '../helpers/tenant.ts'
 import { join } from 'node:path'
 import { ROOT } from '../../emulator/run-action.ts'
@@ -112,6 +113,82 @@ describe('two runs at once on the same display name converge on one configuratio
       (r) => r.method === 'POST' && /(certificateBasedAuthConfigurations|certificateBasedApplicationConfigurations)$/.test(r.path)
     )
     expect(creates).toHaveLength(2)
+  })
+
+  // A racer placed exactly: its PKI appears between this run's first CA and the check that rides
+  // with it, empty (the racer saw ours empty too), and a lower id than ours; what the racer does
+  // next (fill it, delete it, or nothing) happens as this run looks again.
+  describe('pki: a racer whose PKI appears, still empty, when our first CA is in', () => {
+    const LOWEST = '00000000-0000-4000-8000-000000000000'
+    const PKI_LIST = { method: 'GET', path: /\/certificateBasedAuthConfigurations$/ }
+    let racer: ReturnType<typeof emulator.state.seedPki> | undefined
+    beforeEach(() => {
+      racer = undefined
+      let checks = 0
+      // The 2nd list in a $batch is the one that rides with the first CA (the 1st rides with the create).
+      emulator.faults.add({
+        ...PKI_LIST,
+        inBatch: true,
+        meanwhile: () => {
+          if (++checks !== 2) return
+          racer = emulator.state.seedPki('Shared')
+          racer.id = LOWEST
+        }
+      })
+    })
+    /** What the racer does when this run lists the PKIs on its own for the nth time (the 1st is the read). */
+    const thenAtList = (n: number, act: () => void): void => {
+      let lists = 0
+      emulator.faults.add({ ...PKI_LIST, inBatch: false, meanwhile: () => void (++lists === n && act()) })
+    }
+    const publish = () => run({ kind: 'pki', 'display-name': 'Shared', certificates: EXAMPLE_CERTIFICATES })
+
+    it('the racer fills it: this run waits for that, then moves its CAs there and deletes its own', async () => {
+      thenAtList(3, () => racer!.certificateAuthorities.push(pkiCertificateAuthority(readCertificate(read(other.files[0]!)), {})))
+      const result = await publish()
+      expect(result.code).toBe(0)
+      expect(emulator.state.pkis.map((p) => p.id)).toEqual([LOWEST])
+      expect(holdings(emulator, 'pki')).toEqual([[...EXAMPLES, OTHER[0]!].sort()])
+      expect(result.outputs['configuration-id']).toBe(LOWEST)
+      expect(result.stdout).toMatch(/still empty\); looking again in 0\.25 s/)
+      expect(result.stdout).toMatch(/moving this run's CAs there/)
+    })
+
+    it('the racer deletes it (it chose ours): this run keeps its own', async () => {
+      thenAtList(3, () => emulator.state.pkis.splice(emulator.state.pkis.indexOf(racer!), 1))
+      const result = await publish()
+      expect(result.code).toBe(0)
+      expect(emulator.state.pkis).toHaveLength(1)
+      expect(result.outputs['configuration-id']).toBe(emulator.state.pkis[0]!.id)
+      expect(holdings(emulator, 'pki')).toEqual([[...EXAMPLES].sort()])
+    })
+
+    it('the racer deletes it between our list and our look inside it (404): this run keeps its own', async () => {
+      emulator.faults.add({
+        method: 'GET',
+        path: `/${LOWEST}/certificateAuthorities`,
+        times: 1,
+        meanwhile: () => emulator.state.pkis.splice(emulator.state.pkis.indexOf(racer!), 1)
+      })
+      const result = await publish()
+      expect(result.code).toBe(0)
+      expect(emulator.requests.filter((r) => r.path.includes(`/${LOWEST}/`)).map((r) => r.status)).toEqual([404])
+      expect(emulator.state.pkis).toHaveLength(1)
+      expect(result.outputs['configuration-id']).toBe(emulator.state.pkis[0]!.id)
+      expect(holdings(emulator, 'pki')).toEqual([[...EXAMPLES].sort()])
+    })
+
+    it('the racer stopped: after about 8 s this run keeps its own and names the empty one', async () => {
+      const result = await publish()
+      expect(result.code).toBe(0)
+      const ours = emulator.state.pkis.find((p) => p.id !== LOWEST)!
+      expect(result.outputs['configuration-id']).toBe(ours.id)
+      // Ours first: the racer's appeared later.
+      expect(holdings(emulator, 'pki')).toEqual([[...EXAMPLES].sort(), []])
+      expect(result.stdout).toMatch(new RegExp(`::warning::The PKI\\(s\\) ${LOWEST} named "Shared" are still empty after 7\\.75 s`))
+      // Five pauses, a look after each, and the look before them.
+      expect(emulator.requests.filter((r) => r.operation === 'pki.list' && r.batch === undefined)).toHaveLength(1 + 6)
+    }, 20_000)
   })
 
   it('pki: with two PKIs of that name already there, the one holding CAs wins over an empty one with a lower id', async () => {

@@ -1,6 +1,7 @@
 // kind pki: a PKI container found by display name, and one entity per CA (graph-api.md §2).
 import type { CertificateAuthority } from '../certificates/types.ts'
-import { DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCH_ITEMS } from '../http/batch.ts'
+import { setTimeout as delay } from 'node:timers/promises'
+import { DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCH_ITEMS, type BatchItem, type BatchResult } from '../http/batch.ts'
 import { AmbiguousWriteError, GraphError } from '../http/errors.ts'
 import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
 import type { JsonObject } from '../http/types.ts'
@@ -57,7 +58,10 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
   await writeAll(context, [...room], path, (op) => {
     if (op.thumbprint !== undefined) record.removed.push(op.thumbprint)
   })
-  await createAuthorities(context, pkiId, ops('createAuthority'), path)
+  // A PKI this run created is checked for a racer's again after its first CA is in: that check
+  // rides with the additions, in the same round trip (see settledWinner).
+  const recheck = created !== undefined && created === pkiId
+  const check = await createAuthorities(context, pkiId, ops('createAuthority'), path, recheck)
   await writeAll(context, ops('updateAuthority'), path, (op) => {
     if (op.thumbprint !== undefined) record.updated.push(op.thumbprint)
   })
@@ -71,10 +75,18 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
   )
 
   // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
-  if (created !== undefined && created === pkiId) {
-    const winner = await winnerId(context)
-    if (winner !== undefined && winner !== pkiId) await moveTo(context, winner, pkiId, desired)
+  if (recheck && !(check?.added === true && onlyOurs(context, check.list, pkiId))) {
+    const winner = await settledWinner(context, pkiId)
+    if (winner !== pkiId) await moveTo(context, winner, pkiId, desired)
   }
+}
+
+/** A list of the PKIs of the name, complete in one page, that shows ours and no other. */
+function onlyOurs(context: KindContext, list: BatchResult | undefined, ours: string): boolean {
+  if (list?.outcome !== 'done' || prop(list.body, '@odata.nextLink') !== undefined) return false
+  const page = prop(list.body, 'value')
+  const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayNameOf(context)).map((pki) => stringProp(pki, 'id'))
+  return ids.length === 1 && ids[0] === ours
 }
 
 /**
@@ -82,14 +94,18 @@ async function apply(context: KindContext, plan: Plan, state: PkiState, desired:
  * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
  * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
  * blindly: the PKI is read, and only what is still missing is created again.
+ *
+ * With `check`, the PKIs of the name are listed right after the first CA is added, in a batch of
+ * those two beside the others: whether that CA went in, and the list.
  */
 async function createAuthorities(
   context: KindContext,
   pkiId: string,
   ops: readonly Operation[],
-  path: (op: Operation) => string
-): Promise<void> {
-  const { lost, failure } = await postAll(context, ops, path)
+  path: (op: Operation) => string,
+  check = false
+): Promise<Check | undefined> {
+  const { lost, failure, check: result } = await postAll(context, ops, path, check)
   if (lost.length > 0) {
     context.logger.warning(
       `The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
@@ -105,6 +121,13 @@ async function createAuthorities(
     )
   }
   if (failure !== undefined) throw failure
+  return result
+}
+
+interface Check {
+  /** The first CA was added by this request (so the PKI held a CA when the list was taken). */
+  readonly added: boolean
+  readonly list: BatchResult | undefined
 }
 
 /**
@@ -112,23 +135,26 @@ async function createAuthorities(
  * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
  * the first failure.
  */
-async function postAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string): Promise<Posted> {
+async function postAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string, check = false): Promise<Posted> {
   if (ops.length === 0) return { lost: [] }
   context.onWrite()
-  const results = await context.graph.batch(
-    ops.map((op) => ({ method: 'POST', path: path(op), body: op.body })),
-    opts
-  )
+  const items: BatchItem[] = ops.map((op) => ({ method: 'POST', path: path(op), body: op.body }))
+  if (check) items.push({ method: 'GET', path: byDisplayNamePath(PKI_CONTAINER, displayNameOf(context)), dependsOn: [0] })
+  const results = await context.graph.batch(items, opts)
   const lost: Lost[] = []
   let failure: GraphError | undefined
-  results.forEach((result, i) => {
+  results.slice(0, ops.length).forEach((result, i) => {
     const op = ops[i]!
     if (result.outcome === 'done') noteCreated(context, op.thumbprint, stringProp(result.body, 'id'))
     else if (result.outcome === 'ambiguous') lost.push({ op, error: result.error })
     else if (isDuplicate(result.error)) context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`)
     else failure ??= result.error
   })
-  return { lost, ...(failure !== undefined ? { failure } : {}) }
+  return {
+    lost,
+    ...(failure !== undefined ? { failure } : {}),
+    ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {})
+  }
 }
 
 interface Lost {
@@ -139,6 +165,7 @@ interface Lost {
 interface Posted {
   readonly lost: readonly Lost[]
   readonly failure?: GraphError
+  readonly check?: Check
 }
 
 /**
@@ -192,37 +219,90 @@ async function createAndSettle(context: KindContext, op: Operation): Promise<{ c
     created = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   }
   if (created === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)
-  if (create.outcome === 'done' && list?.outcome === 'done' && prop(list.body, '@odata.nextLink') === undefined) {
-    const page = prop(list.body, 'value')
-    const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], displayName).map((pki) => stringProp(pki, 'id'))
-    if (ids.length === 1 && ids[0] === created) return { created, pkiId: created }
-  }
+  if (create.outcome === 'done' && onlyOurs(context, list, created)) return { created, pkiId: created }
   return { created, pkiId: await settle(context, created) }
 }
 
 /**
  * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
  * that already published is not undone by a racer that only just created its PKI), then the
- * lowest id. Each run checks right after creating and again after its additions.
+ * lowest id. Each run that creates one checks right after creating, and again once its first CA
+ * is in (settledWinner).
  */
 async function winnerId(context: KindContext): Promise<string | undefined> {
+  return choose(context, await namesake(context))
+}
+
+/** The PKIs of the name, lowest id first, and (when there are several) whether each holds a CA. */
+interface Namesakes {
+  readonly ids: readonly string[]
+  readonly held: readonly boolean[]
+}
+
+async function namesake(context: KindContext): Promise<Namesakes> {
   const ids = (await findAllByDisplayName(context.graph, PKI_CONTAINER, displayNameOf(context), hint)).map(
     (pki) => stringProp(pki, 'id') ?? ''
   )
-  if (ids.length <= 1) return ids[0]
-  // One page of at most one item says whether a PKI holds any CA.
+  if (ids.length <= 1) return { ids, held: ids.map(() => true) }
+  // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
+  // its PKI since the list (it chose another).
   const held = await Promise.all(
-    ids.map(async (id) => {
-      const page = prop(await context.graph.get(`${PKI_AUTHORITIES(id)}?$top=1`, opts), 'value')
-      return Array.isArray(page) && page.length > 0
+    ids.map(async (id): Promise<boolean | 'gone'> => {
+      try {
+        const page = prop(await context.graph.get(`${PKI_AUTHORITIES(id)}?$top=1`, opts), 'value')
+        return Array.isArray(page) && page.length > 0
+      } catch (error) {
+        if (error instanceof GraphError && error.status === 404) return 'gone'
+        throw error
+      }
     })
   )
+  const there = ids.flatMap((id, i) => (held[i] === 'gone' ? [] : [{ id, held: held[i] === true }]))
+  return { ids: there.map((pki) => pki.id), held: there.map((pki) => pki.held) }
+}
+
+function choose(context: KindContext, { ids, held }: Namesakes): string | undefined {
+  if (ids.length <= 1) return ids[0]
   const winner = ids.find((_id, i) => held[i]) ?? ids[0]
   context.logger.info(
     `${ids.length} PKIs are named "${displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
       'the first of those holding CAs by id.'
   )
   return winner
+}
+
+/** Pauses between looks at a racer's PKI that is still empty: about 8 s in all. */
+export const EMPTY_RACER_PAUSES_MS: readonly number[] = [250, 500, 1000, 2000, 4000]
+
+/**
+ * The PKI to end on, once ours holds a CA. Another PKI of the name that is still empty belongs to
+ * a run between its create and its first CA: that run will fill it (it chose its own, having seen
+ * ours empty) or delete it (it chose ours). Choosing before then could leave two PKIs, one filled
+ * by each run, so this looks again until every other PKI of the name holds a CA or is gone. One
+ * still empty after the last pause is taken as left behind by a run that stopped, and ignored.
+ */
+async function settledWinner(context: KindContext, ours: string): Promise<string> {
+  for (let look = 0; ; look++) {
+    const found = await namesake(context)
+    const empty = found.ids.filter((id, i) => id !== ours && !found.held[i])
+    const pause = EMPTY_RACER_PAUSES_MS[look]
+    if (empty.length === 0 || pause === undefined) {
+      if (empty.length > 0) {
+        context.logger.warning(
+          `The PKI(s) ${empty.join(', ')} named "${displayNameOf(context)}" are still empty after ` +
+            `${EMPTY_RACER_PAUSES_MS.reduce((a, b) => a + b, 0) / 1000} s; taking them as left behind by a run that stopped. ` +
+            'Delete them if no run is using them.'
+        )
+      }
+      const kept = found.ids.flatMap((id, i) => (empty.includes(id) ? [] : [{ id, held: found.held[i] ?? false }]))
+      return choose(context, { ids: kept.map((pki) => pki.id), held: kept.map((pki) => pki.held) }) ?? ours
+    }
+    context.logger.info(
+      `Another run is creating a PKI named "${displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
+        `looking again in ${pause / 1000} s to see whether it keeps that one or joins this one.`
+    )
+    await delay(pause)
+  }
 }
 
 /** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
@@ -297,6 +377,7 @@ export const pkiPublisher: KindPublisher<PkiState> = {
   read,
   storeCertificates: (state) => state.authorities.map((ca) => ca.der),
   apply,
-  // The CA creates go in batches of 20, a few at once, each on its own connection.
-  connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS))
+  // The CA creates go in batches of 20, a few at once, each on its own connection; into a new PKI
+  // one more carries the first CA and the check for a racer's PKI.
+  connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS)) + 1
 }
