@@ -268,7 +268,12 @@ describe('dependsOn: an item that waits for another in the same round trip', () 
       ['40', ['7']]
     ])
     // Every item of the parallel batches stands alone, and the linked batch does not take a parallel one's place.
-    expect(batches.slice(1).flat().filter((i) => i.dependsOn !== undefined)).toEqual([])
+    expect(
+      batches
+        .slice(1)
+        .flat()
+        .filter((i) => i.dependsOn !== undefined)
+    ).toEqual([])
     expect(peakInFlight).toBe(3)
   })
 
@@ -276,7 +281,9 @@ describe('dependsOn: an item that waits for another in the same round trip', () 
     const { graph } = setup()
     const chain: BatchItem[] = posts(21).map((item, i) => (i === 0 ? item : { ...item, dependsOn: [i - 1] }))
     await expect(graph.batch(chain)).rejects.toThrow(/21 items linked by dependsOn do not fit in one batch of 20/)
-    await expect(graph.batch([{ method: 'GET', path: '/x', dependsOn: [1] }])).rejects.toThrow(/item 0 depends on 1, which is not another item/)
+    await expect(graph.batch([{ method: 'GET', path: '/x', dependsOn: [1] }])).rejects.toThrow(
+      /item 0 depends on 1, which is not another item/
+    )
     await expect(graph.batch([{ method: 'GET', path: '/x', dependsOn: [0] }])).rejects.toThrow(/item 0 depends on 0/)
     expect(batches).toHaveLength(0)
   })
