@@ -159,9 +159,23 @@ export function issueAccessToken(core: EmulatorCore, overrides: Claims = {}): st
   return token
 }
 
+/** Verdicts of isGraphAudience by Graph origin and value: every batch item asks again for the same `aud`. */
+const audienceVerdicts = new Map<string, boolean>()
+
 /** True when `value` names the emulated Graph: any loopback name for its port (scope and `aud`). */
 export function isGraphAudience(core: EmulatorCore, value: unknown): boolean {
   if (typeof value !== 'string') return false
+  const key = `${core.urls.graph} ${value}`
+  let verdict = audienceVerdicts.get(key)
+  if (verdict === undefined) {
+    if (audienceVerdicts.size >= 256) audienceVerdicts.clear()
+    verdict = namesGraph(core, value)
+    audienceVerdicts.set(key, verdict)
+  }
+  return verdict
+}
+
+function namesGraph(core: EmulatorCore, value: string): boolean {
   try {
     const url = new URL(value)
     return (

@@ -60,6 +60,8 @@ export interface Call {
   readonly url: URL
   readonly headers: IncomingHttpHeaders
   readonly rawBody: Buffer
+  /** A `$batch` item's JSON body, already parsed with the envelope (then `rawBody` is empty). */
+  readonly json?: unknown
   readonly record: RequestRecord
   readonly clientRequestId: string | undefined
   readonly requestId: string

@@ -150,9 +150,16 @@ function admit(req: GraphRequest, pki: Pki, facts: CertificateFacts, self?: PkiC
   if (clash) throw duplicateCertificate(facts)
 }
 
+/** Each stored CA's thumbprint with the certificate text it was read from: a create compares with every CA held. */
+const thumbprints = new WeakMap<PkiCertificateAuthority, { readonly certificate: string; readonly thumbprint: string }>()
+
 /** Compares on the certificate bytes, not on the client-supplied thumbprint (parsed once: see tryReadBase64Certificate). */
 function certificateThumbprint(ca: PkiCertificateAuthority): string {
-  return tryReadBase64Certificate(ca.certificate)?.thumbprint ?? ca.thumbprint.toUpperCase()
+  const known = thumbprints.get(ca)
+  if (known?.certificate === ca.certificate) return known.thumbprint
+  const thumbprint = tryReadBase64Certificate(ca.certificate)?.thumbprint ?? ca.thumbprint.toUpperCase()
+  thumbprints.set(ca, { certificate: ca.certificate, thumbprint })
+  return thumbprint
 }
 
 const SETTABLE = [

@@ -142,7 +142,7 @@ function authorize(claims: Claims, permission: Permission, read: boolean): void 
 /** The JSON body of a POST/PATCH, checked against the operation's schema; the outcome is logged. */
 function readBody(core: EmulatorCore, call: Call, version: ApiVersion, operation: Operation): Entity {
   const { record } = call
-  const hasBody = call.rawBody.length > 0
+  const hasBody = call.rawBody.length > 0 || call.json !== undefined
   if (call.method === 'GET' || call.method === 'DELETE') {
     if (hasBody) Object.assign(record, { schema: null, schemaValid: false })
     return {}
@@ -155,7 +155,7 @@ function readBody(core: EmulatorCore, call: Call, version: ApiVersion, operation
     throw new GraphError(415, 'UnsupportedMediaType', `Content-Type '${contentType}' is not supported; send application/json.`)
   let body: unknown
   try {
-    body = JSON.parse(call.rawBody.toString('utf8'))
+    body = call.json !== undefined ? call.json : JSON.parse(call.rawBody.toString('utf8'))
   } catch {
     record.schemaValid = false
     throw new GraphError(
