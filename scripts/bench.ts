@@ -18,7 +18,7 @@
 //     where it cannot be installed or run.
 // Inputs are made once per bench run (openssl chains in a temp folder). Only loopback traffic,
 // apart from apt fetching azure-cli when it is missing (--no-install prevents that).
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { createHash, X509Certificate } from 'node:crypto'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os'
@@ -26,11 +26,25 @@ import { basename, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { makeChain } from '../__tests__/helpers/openssl.ts'
-import { startEmulator, type Emulator } from '../emulator/index.ts'
-import { DIST, NODE24, ROOT, runAction, type ActionRun } from '../emulator/run-action.ts'
+import { startEmulator } from '../emulator/index.ts'
+import { DIST, NODE24, ROOT } from '../emulator/run-action.ts'
 import { azRestPost, azureCliEnv, bodyFile, ensureAzureCli } from './bench/azure-cli.ts'
-import { analyzeLog, THROTTLING, type LogAnalysis } from './bench/requests.ts'
-import { figure, ratio, type Figure, type Ratio } from './bench/stats.ts'
+import { THROTTLING } from './bench/requests.ts'
+import {
+  azPublication,
+  dryRun,
+  fail,
+  markAnswer,
+  PKI_PATH,
+  publication,
+  timedNode,
+  TOLERANCE,
+  userCaBody,
+  type AzRun,
+  type PublicationRun
+} from './bench/runs.ts'
+import { figure, ratio, type Ratio } from './bench/stats.ts'
+import { renderTable } from './bench/table.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -65,16 +79,7 @@ const LATENCY = positive('latency', args.latency, 1)
 const COLD_RUNS = positive('cold-runs', args['cold-runs'], 3)
 const PUB_RUNS = positive('runs', args.runs, 1)
 const OUT = resolve(args.out)
-/**
- * A request counts as sent after another when it arrived no earlier than this before the other's
- * answer: the log's times have millisecond resolution, and a response's end is computed from the
- * arrival time plus a rounded duration that also covers reading the body.
- */
-const TOLERANCE = 3
-/** A runner's default: step debug logging off (runAction turns it on for tests). */
-const NO_DEBUG = { ACTIONS_STEP_DEBUG: '', RUNNER_DEBUG: '' }
 const MOZILLA = '/usr/share/ca-certificates/mozilla'
-const PKI_PATH = '/v1.0/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations'
 /** Sequential round trips the Graph API cannot avoid for a first `pki` publication (see FLOOR_STEPS). */
 const FLOOR_ROUND_TRIPS = 5
 const FLOOR_STEPS = [
@@ -89,10 +94,6 @@ const FLOOR_STEPS = [
 const started = performance.now()
 const progress = (line: string): void => {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`)
-}
-const fail = (message: string): never => {
-  process.stderr.write(`bench: ${message}\n`)
-  process.exit(1)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,151 +162,6 @@ const cleanup = (): void => {
 process.on('exit', cleanup)
 
 // ---------------------------------------------------------------------------------------------
-// Runs.
-
-/** Whole-process time of `node <args>`, spawned and waited for exactly as runAction does for the action. */
-async function timedNode(nodeArgs: readonly string[]): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-node-'))
-  try {
-    const begin = performance.now()
-    const child = spawn(NODE24, nodeArgs, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir }, cwd: ROOT })
-    child.stdout.on('data', () => {})
-    child.stderr.on('data', () => {})
-    const code = await new Promise<number | null>((done) => child.on('close', done))
-    const ms = performance.now() - begin
-    if (code !== 0) fail(`node ${nodeArgs.join(' ')} exited ${code}`)
-    return ms
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-function explain(run: ActionRun): string {
-  const problems = run.stdout
-    .split('\n')
-    .filter((l) => l.startsWith('::error'))
-    .slice(0, 5)
-  return [`exit ${run.code}`, ...problems, run.stderr.trim().split('\n').slice(-5).join('\n')].filter(Boolean).join('\n  ')
-}
-
-function certificatesOutput(run: ActionRun): number {
-  try {
-    return (JSON.parse(run.outputs.certificates ?? '[]') as unknown[]).length
-  } catch {
-    return -1
-  }
-}
-
-async function dryRun(workspace: string, certificates: string, expected: number, what: string): Promise<number> {
-  const run = await runAction(
-    { kind: 'pki', 'display-name': 'Bench PKI', certificates, 'dry-run': 'true', 'min-validity-days': '0' },
-    { workspace, env: NO_DEBUG }
-  )
-  if (run.code !== 0 || certificatesOutput(run) !== expected) {
-    fail(
-      `${what}: the dry-run failed or did not validate ${expected} CAs (${certificatesOutput(run)}):\n  ${explain(run)}\n` +
-        'If another engineer is rebuilding dist/, wait a minute, run `npm run build`, and run the bench again.'
-    )
-  }
-  return run.durationMs
-}
-
-interface PublicationRun {
-  readonly wallMs: number
-  readonly log: LogAnalysis
-  /** CPU time of this (bench) process from the start of the run to the last answer: the emulator's share of the machine. */
-  readonly emulatorCpuMs: number
-  /** Spawn to the first request reaching the emulator: start-up, validation, loading the network code, first connection. */
-  readonly beforeFirstRequestMs: number
-  /** Last answer to the process's exit. */
-  readonly afterLastAnswerMs: number
-}
-
-/** process.cpuUsage() when the emulator last finished a request (set by its onRequest hook). */
-let cpuAtLastAnswer: NodeJS.CpuUsage = process.cpuUsage()
-const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number => (to.user - from.user + to.system - from.system) / 1000
-
-/**
- * One pki publication into an empty tenant, or (`existing`) into an existing, empty PKI of that
- * name: the steady state of a release pipeline, with no PKI to create and no race to settle.
- */
-async function publication(emulator: Emulator, files: readonly string[], latencyMs: number, existing = false): Promise<PublicationRun> {
-  emulator.reset()
-  if (existing) emulator.state.seedPki('Bench PKI')
-  emulator.faults.latencyMs = latencyMs
-  const cpu = process.cpuUsage()
-  const spawned = Date.now()
-  const run = await runAction(
-    { kind: 'pki', 'display-name': 'Bench PKI', certificates: files.join('\n'), 'min-validity-days': '0', ...emulator.inputs() },
-    { env: { ...emulator.env(), ...NO_DEBUG }, workspace: chain.dir, timeoutMs: 120_000 }
-  )
-  const held = emulator.state.pkis[0]?.certificateAuthorities.length ?? 0
-  let created = -1
-  try {
-    created = (JSON.parse(run.outputs.created ?? '[]') as unknown[]).length
-  } catch {
-    /* reported below */
-  }
-  if (run.code !== 0 || held !== files.length || created !== files.length) {
-    fail(`publication of ${files.length} CAs failed (tenant holds ${held}, created ${created}):\n  ${explain(run)}`)
-  }
-  const emulatorCpuMs = cpuMs(cpu, cpuAtLastAnswer)
-  const log = analyzeLog([...emulator.requests], TOLERANCE)
-  return {
-    wallMs: run.durationMs,
-    log,
-    emulatorCpuMs,
-    beforeFirstRequestMs: log.firstArrival - spawned,
-    afterLastAnswerMs: spawned + run.durationMs - log.lastAnswer
-  }
-}
-
-interface AzRun {
-  readonly wallMs: number
-  readonly calls: number
-  readonly log: LogAnalysis
-  readonly emulatorCpuMs: number
-}
-
-/** The user's script: one `az rest` creating the PKI, then one per CA, one after the other. */
-async function azPublication(
-  emulator: Emulator,
-  az: string,
-  env: NodeJS.ProcessEnv,
-  pkiBody: string,
-  caBodies: readonly string[]
-): Promise<AzRun> {
-  emulator.reset()
-  emulator.faults.latencyMs = LATENCY
-  const token = emulator.accessToken()
-  const url = `${emulator.urls.graph}${PKI_PATH}`
-  const cpu = process.cpuUsage()
-  const begin = performance.now()
-  const pki = await azRestPost(az, env, url, token, pkiBody)
-  const id = typeof pki.id === 'string' ? pki.id : fail(`az rest: the PKI create returned no id: ${JSON.stringify(pki).slice(0, 200)}`)
-  for (const body of caBodies) await azRestPost(az, env, `${url}/${id}/certificateAuthorities`, token, body)
-  const wallMs = performance.now() - begin
-  const emulatorCpuMs = cpuMs(cpu, cpuAtLastAnswer)
-  const held = emulator.state.pkis[0]?.certificateAuthorities.length ?? 0
-  const foreign = emulator.requests.filter((r) => r.role !== 'graph' || !(r.userAgent ?? '').includes('AZURECLI'))
-  if (held !== caBodies.length || foreign.length > 0) {
-    throw new Error(`az rest run: tenant holds ${held} of ${caBodies.length} CAs; ${foreign.length} unexpected request(s)`)
-  }
-  return { wallMs, calls: 1 + caBodies.length, log: analyzeLog([...emulator.requests], TOLERANCE), emulatorCpuMs }
-}
-
-/** The hand-made JSON of a user's script: base64 DER, SHA-1 thumbprint, notAfter, root or not. */
-function userCaBody(file: string, isRoot: boolean): Record<string, unknown> {
-  const cert = new X509Certificate(readFileSync(file))
-  return {
-    certificate: cert.raw.toString('base64'),
-    thumbprint: cert.fingerprint.replace(/:/g, ''),
-    expirationDateTime: new Date(cert.validTo).toISOString(),
-    certificateAuthorityType: isRoot ? 'root' : 'intermediate'
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // 1. dist/ size.
 
 const distFiles = readdirSync(join(ROOT, 'dist'), { recursive: true, withFileTypes: true })
@@ -358,9 +214,7 @@ for (let i = 0; i < COLD_RUNS; i++) {
 
 progress(`starting the emulator (latency ${LATENCY} ms on every response)...`)
 const emulator = await startEmulator({
-  onRequest: () => {
-    cpuAtLastAnswer = process.cpuUsage()
-  }
+  onRequest: markAnswer
 })
 type AzRow =
   | { readonly status: 'measured'; readonly version: string; readonly installedNow: boolean; readonly runs: AzRun[] }
@@ -407,28 +261,28 @@ try {
     `publications: ${PUB_RUNS} runs each of 10 CAs, 100 CAs (latency ${LATENCY} ms and 0 ms)` +
       `${azSetup ? ' and 10 CAs with az rest' : ''}, interleaved (after one warm-up)...`
   )
-  await publication(emulator, cas10, LATENCY)
+  await publication(emulator, chain.dir, cas10, LATENCY)
   for (let i = 0; i < PUB_RUNS; i++) {
     const steps: Array<() => Promise<void>> = [
       async () => {
-        pub10.push(await publication(emulator, cas10, LATENCY))
+        pub10.push(await publication(emulator, chain.dir, cas10, LATENCY))
       },
       async () => {
         if (azSetup === undefined || azRow.status !== 'measured') return
         try {
-          azRow.runs.push(await azPublication(emulator, azSetup.az, azSetup.env, azSetup.pkiBody, azSetup.caBodies))
+          azRow.runs.push(await azPublication(emulator, LATENCY, azSetup.az, azSetup.env, azSetup.pkiBody, azSetup.caBodies))
         } catch (error) {
           azRow = { status: 'skipped', reason: `an az rest run failed: ${String(error).split('\n').slice(0, 3).join(' ')}` }
         }
       },
       async () => {
-        pub100.push(await publication(emulator, cas100, LATENCY))
+        pub100.push(await publication(emulator, chain.dir, cas100, LATENCY))
       },
       async () => {
-        pub100NoLatency.push(await publication(emulator, cas100, 0))
+        pub100NoLatency.push(await publication(emulator, chain.dir, cas100, 0))
       },
       async () => {
-        pub100Existing.push(await publication(emulator, cas100, LATENCY, true))
+        pub100Existing.push(await publication(emulator, chain.dir, cas100, LATENCY, true))
       }
     ]
     for (const step of i % 2 === 0 ? steps : [...steps].reverse()) await step()
@@ -618,103 +472,6 @@ const report = {
   notes
 }
 writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`)
+export type BenchReport = typeof report
 
-// ---------------------------------------------------------------------------------------------
-// The table.
-
-const ms = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 2 : 0)} ms`)
-const bytes = (v: number): string => `${(v / 1024).toFixed(0)} KiB`
-const fig = (f: Figure, fmt: (v: number) => string): [string, string, string, string] => [
-  fmt(f.median),
-  fmt(f.min),
-  fmt(f.max),
-  String(f.runs)
-]
-const count = (f: Figure): string => (f.min === f.max ? String(f.median) : `${f.median} (${f.min}–${f.max})`)
-const publicationDetail = (p: typeof p10): string =>
-  `${count(p.httpRequests)} HTTP requests (${count(p.requests)} with batch items), ${count(p.sequentialRounds)} rounds, peak ${count(p.peakConcurrency)} in flight; ` +
-  `${ms(p.beforeFirstRequestMs.median)} before the 1st request, ${ms(p.afterLastAnswerMs.median)} after the last; ` +
-  `emulator CPU ${ms(p.emulatorCpuMs.median)}`
-const rows: string[][] = [
-  [
-    'dist/ size, all files',
-    bytes(distSize.total.bytes),
-    '',
-    '',
-    '1',
-    `gzip -9 ${bytes(distSize.total.gzipBytes)}; ${distSize.files.length} files`
-  ],
-  ['  of which dist/index.js (loaded at start)', bytes(distSize.entry.bytes), '', '', '1', `gzip -9 ${bytes(distSize.entry.gzipBytes)}`],
-  ['node -e 0 (baseline)', ...fig(coldStart.nodeBaselineMs, ms), ''],
-  ['cold start: dry-run, 10 CAs', ...fig(coldStart.dryRunMs, ms), 'offline, whole process'],
-  [`enrichment: ${mozillaUsed} Mozilla roots, total`, ...fig(enrichTotal, ms), `${mozillaExcluded.length} expired roots left out (note 3)`],
-  [
-    '  per certificate',
-    ...fig(enrichment.perCertificateMs, ms),
-    `marginal ${ms(enrichment.marginalPerCertificateMs)}/cert over the 10-CA dry-run`
-  ],
-  [`publication pki, 10 CAs @ ${LATENCY} ms`, ...fig(p10.wallMs, ms), publicationDetail(p10)],
-  ['  network span (first request in, last answer out)', ...fig(p10.networkSpanMs, ms), `floor ${ms(floorMs)}`],
-  [`publication pki, 100 CAs @ ${LATENCY} ms`, ...fig(p100.wallMs, ms), publicationDetail(p100)],
-  ['  network span (first request in, last answer out)', ...fig(p100.networkSpanMs, ms), `floor ${ms(floorMs)}`],
-  [`publication pki, 100 CAs into an existing PKI @ ${LATENCY} ms`, ...fig(p100Existing.wallMs, ms), publicationDetail(p100Existing)],
-  ['  network span (first request in, last answer out)', ...fig(p100Existing.networkSpanMs, ms), `floor ${ms(floorMs)}`],
-  [
-    '  same, 0 ms latency',
-    ...fig(p100Zero, ms),
-    `latency costs ${ms(informational.publication100LatencyCostMs)} ≈ ${informational.publication100EffectiveRoundTrips} × ${LATENCY} ms`
-  ],
-  az.status === 'measured'
-    ? [
-        `az rest, 10 CAs @ ${LATENCY} ms`,
-        ...fig(az.wallMs, ms),
-        `${az.calls} sequential calls, ${ms(az.perCallMs.median)}/call, azure-cli ${az.azureCli}`
-      ]
-    : [`az rest, 10 CAs @ ${LATENCY} ms`, 'skipped', '', '', '0', az.reason]
-]
-const header = ['row', 'median', 'min', 'max', 'runs', 'detail']
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 5 ? 0 : r[i]!.length))))
-const line = (cells: readonly string[]): string =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : i === 5 ? c : c.padStart(widths[i]!))).join('  ')
-const out: string[] = []
-out.push(
-  `Benchmark of ${/^[0-9a-f]{40}$/.test(project.commit) ? project.commit.slice(0, 12) : project.commit}${project.uncommitted.length ? ' (uncommitted changes in src/ or dist/)' : ''}, ` +
-    `${machine.nproc} CPUs (${machine.cpuModel}), Node ${machine.node}, latency ${LATENCY} ms, ` +
-    `load average ${machine.loadAverage1m.start} → ${machine.loadAverage1m.end}`
-)
-out.push('')
-out.push(line(header))
-out.push(line(header.map((_, i) => '-'.repeat(i === 5 ? 6 : widths[i]!))))
-for (const row of rows) out.push(line(row))
-out.push('')
-const cmpRows = Object.values(comparisons).map((c) =>
-  'skipped' in c
-    ? [c.what, 'skipped', '', '', '', c.skipped]
-    : [c.what, c.value.toFixed(2), `${c.pairMin.toFixed(2)}–${c.pairMax.toFixed(2)}`, c.target, c.met ? 'yes' : 'NO', '']
-)
-const cmpHeader = ['comparison (side by side, same run)', 'ratio', 'per-run', 'target', 'met', '']
-const cw = cmpHeader.map((h, i) => Math.max(h.length, ...cmpRows.map((r) => (i === 5 ? 0 : r[i]!.length))))
-const cline = (cells: readonly string[]): string =>
-  cells
-    .map((c, i) => (i === 0 ? c.padEnd(cw[i]!) : i === 5 ? c : c.padStart(cw[i]!)))
-    .join('  ')
-    .trimEnd()
-out.push(cline(cmpHeader))
-for (const row of cmpRows) out.push(cline(row))
-out.push(
-  `  throttling (100 CAs): ${p100.throttling.withinBudgets ? 'within budgets' : 'OUT OF BUDGET'}; ` +
-    `${p100.throttling.throttledResponses} 429/503, peak ${p100.throttling.peakResourceUnitsPer10s} RU/10 s (≤ ${THROTTLING.resourceUnitsPer10s}), ` +
-    `${p100.throttling.peakWritesPer150s} writes/150 s (≤ ${THROTTLING.writesPer150s})`
-)
-out.push(`  critical path (100 CAs): ${p100.criticalPath}`)
-out.push('')
-out.push('Notes:')
-notes.forEach((n, i) => out.push(`  ${i + 1}. ${n}`))
-if (Math.max(machine.loadAverage1m.start, machine.loadAverage1m.end) > machine.nproc / 2) {
-  out.push(`  !! the machine was busy (load average above ${machine.nproc / 2}): the figures are noisy; run again on a quiet machine.`)
-}
-if (report.project.distChangedDuringBench)
-  out.push('  !! dist/index.js changed while the bench ran: rebuild (`npm run build`) and run it again.')
-out.push('')
-out.push(`Report: ${relative(process.cwd(), OUT) || OUT} (bench took ${report.benchSeconds} s)`)
-console.log(out.join('\n'))
+console.log(renderTable(report, relative(process.cwd(), OUT) || OUT))
