@@ -1525,33 +1525,33 @@ async function createAndSettle(context, op) {
  * is in (settledWinner).
  */
 async function winnerId(context) {
-    return choose(context, await namesake(context));
+    return choose(context, await namesakes(context));
 }
-async function namesake(context) {
+/** The PKIs of the name, lowest id first. */
+async function namesakes(context) {
     const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
     if (ids.length <= 1)
-        return { ids, held: ids.map(() => true) };
+        return ids.map((id) => ({ id, held: true }));
     // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
     // its PKI since the list (it chose another).
-    const held = await Promise.all(ids.map(async (id) => {
+    const found = await Promise.all(ids.map(async (id) => {
         try {
             const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
-            return Array.isArray(page) && page.length > 0;
+            return { id, held: Array.isArray(page) && page.length > 0 };
         }
         catch (error) {
             if (error instanceof GraphError && error.status === 404)
-                return 'gone';
+                return undefined;
             throw error;
         }
     }));
-    const there = ids.flatMap((id, i) => (held[i] === 'gone' ? [] : [{ id, held: held[i] === true }]));
-    return { ids: there.map((pki) => pki.id), held: there.map((pki) => pki.held) };
+    return found.filter((pki) => pki !== undefined);
 }
-function choose(context, { ids, held }) {
-    if (ids.length <= 1)
-        return ids[0];
-    const winner = ids.find((_id, i) => held[i]) ?? ids[0];
-    context.logger.info(`${ids.length} PKIs are named "${pki_displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
+function choose(context, pkis) {
+    if (pkis.length <= 1)
+        return pkis[0]?.id;
+    const winner = (pkis.find((pki) => pki.held) ?? pkis[0]).id;
+    context.logger.info(`${pkis.length} PKIs are named "${pki_displayNameOf(context)}" (${pkis.map((pki) => pki.id).join(', ')}); using ${winner}, ` +
         'the first of those holding CAs by id.');
     return winner;
 }
@@ -1566,8 +1566,8 @@ const EMPTY_RACER_PAUSES_MS = [250, 500, 1000, 2000, 4000];
  */
 async function settledWinner(context, ours) {
     for (let look = 0;; look++) {
-        const found = await namesake(context);
-        const empty = found.ids.filter((id, i) => id !== ours && !found.held[i]);
+        const found = await namesakes(context);
+        const empty = found.filter((pki) => pki.id !== ours && !pki.held).map((pki) => pki.id);
         const pause = EMPTY_RACER_PAUSES_MS[look];
         if (empty.length === 0 || pause === undefined) {
             if (empty.length > 0) {
@@ -1575,8 +1575,7 @@ async function settledWinner(context, ours) {
                     `${EMPTY_RACER_PAUSES_MS.reduce((a, b) => a + b, 0) / 1000} s; taking them as left behind by a run that stopped. ` +
                     'Delete them if no run is using them.');
             }
-            const kept = found.ids.flatMap((id, i) => (empty.includes(id) ? [] : [{ id, held: found.held[i] ?? false }]));
-            return choose(context, { ids: kept.map((pki) => pki.id), held: kept.map((pki) => pki.held) }) ?? ours;
+            return (choose(context, found.filter((pki) => !empty.includes(pki.id))) ?? ours);
         }
         context.logger.info(`Another run is creating a PKI named "${pki_displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
             `looking again in ${pause / 1000} s to see whether it keeps that one or joins this one.`);

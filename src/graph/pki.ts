@@ -230,49 +230,49 @@ async function createAndSettle(context: KindContext, op: Operation): Promise<{ c
  * is in (settledWinner).
  */
 async function winnerId(context: KindContext): Promise<string | undefined> {
-  return choose(context, await namesake(context))
+  return choose(context, await namesakes(context))
 }
 
-/** The PKIs of the name, lowest id first, and (when there are several) whether each holds a CA. */
-interface Namesakes {
-  readonly ids: readonly string[]
-  readonly held: readonly boolean[]
+/** A PKI of the name, and whether it holds a CA (assumed when it is the only one). */
+interface Namesake {
+  readonly id: string
+  readonly held: boolean
 }
 
-async function namesake(context: KindContext): Promise<Namesakes> {
+/** The PKIs of the name, lowest id first. */
+async function namesakes(context: KindContext): Promise<Namesake[]> {
   const ids = (await findAllByDisplayName(context.graph, PKI_CONTAINER, displayNameOf(context), hint)).map(
     (pki) => stringProp(pki, 'id') ?? ''
   )
-  if (ids.length <= 1) return { ids, held: ids.map(() => true) }
+  if (ids.length <= 1) return ids.map((id) => ({ id, held: true }))
   // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
   // its PKI since the list (it chose another).
-  const held = await Promise.all(
-    ids.map(async (id): Promise<boolean | 'gone'> => {
+  const found = await Promise.all(
+    ids.map(async (id): Promise<Namesake | undefined> => {
       try {
         const page = prop(await context.graph.get(`${PKI_AUTHORITIES(id)}?$top=1`, opts), 'value')
-        return Array.isArray(page) && page.length > 0
+        return { id, held: Array.isArray(page) && page.length > 0 }
       } catch (error) {
-        if (error instanceof GraphError && error.status === 404) return 'gone'
+        if (error instanceof GraphError && error.status === 404) return undefined
         throw error
       }
     })
   )
-  const there = ids.flatMap((id, i) => (held[i] === 'gone' ? [] : [{ id, held: held[i] === true }]))
-  return { ids: there.map((pki) => pki.id), held: there.map((pki) => pki.held) }
+  return found.filter((pki) => pki !== undefined)
 }
 
-function choose(context: KindContext, { ids, held }: Namesakes): string | undefined {
-  if (ids.length <= 1) return ids[0]
-  const winner = ids.find((_id, i) => held[i]) ?? ids[0]
+function choose(context: KindContext, pkis: readonly Namesake[]): string | undefined {
+  if (pkis.length <= 1) return pkis[0]?.id
+  const winner = (pkis.find((pki) => pki.held) ?? pkis[0]!).id
   context.logger.info(
-    `${ids.length} PKIs are named "${displayNameOf(context)}" (${ids.join(', ')}); using ${winner}, ` +
+    `${pkis.length} PKIs are named "${displayNameOf(context)}" (${pkis.map((pki) => pki.id).join(', ')}); using ${winner}, ` +
       'the first of those holding CAs by id.'
   )
   return winner
 }
 
 /** Pauses between looks at a racer's PKI that is still empty: about 8 s in all. */
-export const EMPTY_RACER_PAUSES_MS: readonly number[] = [250, 500, 1000, 2000, 4000]
+const EMPTY_RACER_PAUSES_MS: readonly number[] = [250, 500, 1000, 2000, 4000]
 
 /**
  * The PKI to end on, once ours holds a CA. Another PKI of the name that is still empty belongs to
@@ -283,8 +283,8 @@ export const EMPTY_RACER_PAUSES_MS: readonly number[] = [250, 500, 1000, 2000, 4
  */
 async function settledWinner(context: KindContext, ours: string): Promise<string> {
   for (let look = 0; ; look++) {
-    const found = await namesake(context)
-    const empty = found.ids.filter((id, i) => id !== ours && !found.held[i])
+    const found = await namesakes(context)
+    const empty = found.filter((pki) => pki.id !== ours && !pki.held).map((pki) => pki.id)
     const pause = EMPTY_RACER_PAUSES_MS[look]
     if (empty.length === 0 || pause === undefined) {
       if (empty.length > 0) {
@@ -294,8 +294,12 @@ async function settledWinner(context: KindContext, ours: string): Promise<string
             'Delete them if no run is using them.'
         )
       }
-      const kept = found.ids.flatMap((id, i) => (empty.includes(id) ? [] : [{ id, held: found.held[i] ?? false }]))
-      return choose(context, { ids: kept.map((pki) => pki.id), held: kept.map((pki) => pki.held) }) ?? ours
+      return (
+        choose(
+          context,
+          found.filter((pki) => !empty.includes(pki.id))
+        ) ?? ours
+      )
     }
     context.logger.info(
       `Another run is creating a PKI named "${displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
