@@ -5350,7 +5350,7 @@ class UserError extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5471);
 // The entry point the runner starts (action.yml `main: dist/index.js`).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -5360,7 +5360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8163:
+/***/ 5471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6334,6 +6334,132 @@ function outputValues(authorities, plan, record) {
 var src_plan = __nccwpck_require__(4626);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __nccwpck_require__(665);
+;// CONCATENATED MODULE: ./src/settings/certificates.ts
+// Inputs about the certificates and how they are judged: which files, the CRL URLs given by
+// hand, how early an expiry is warned about, and whether warnings fail the run.
+
+const SPACED_THUMBPRINT = /^((?:[0-9a-f]{2}\s+){19}[0-9a-f]{2})(?:\s+(.*))?$/i;
+function parseCertificateInputs(p) {
+    const certificates = p.lines(constants/* Inputs */.G0.certificates);
+    if (certificates.length === 0) {
+        p.errors.push(`Input \`${constants/* Inputs */.G0.certificates}\` is required: one path or glob pattern a line, relative to GITHUB_WORKSPACE.`);
+    }
+    const crlOverrides = parseCrlUrls(p);
+    const rawDays = p.read(constants/* Inputs */.G0.minValidityDays);
+    let minValidityDays = 30;
+    if (rawDays !== '') {
+        if (/^\d{1,5}$/.test(rawDays))
+            minValidityDays = Number(rawDays);
+        else
+            p.errors.push(`Input \`${constants/* Inputs */.G0.minValidityDays}\` is "${rawDays}"; give a whole number of days, 0 or more.`);
+    }
+    return { certificates, crlOverrides, minValidityDays, strict: p.bool(constants/* Inputs */.G0.strict, false) };
+}
+/**
+ * `crl-urls`: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]` a line. Only the shape is checked
+ * here; what the values mean (a thumbprint of a given CA, http(s) URLs) is checked with the
+ * certificates, in certificates/crl.ts.
+ */
+function parseCrlUrls(p) {
+    const overrides = [];
+    p.read(constants/* Inputs */.G0.crlUrls)
+        .split('\n')
+        .forEach((text, i) => {
+        const line = text.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        // Windows shows a thumbprint as 20 hex pairs separated by spaces ("a9 09 50 ..."); take it as one field.
+        const spaced = SPACED_THUMBPRINT.exec(line);
+        const fields = spaced === null ? line.split(/\s+/) : [spaced[1].replace(/\s+/g, ''), ...(spaced[2] ?? '').split(/\s+/).filter((f) => f !== '')];
+        const [thumbprint = '', crlUrl = '', deltaCrlUrl] = fields;
+        if (fields.length < 2 || fields.length > 3) {
+            p.errors.push(`Input \`${constants/* Inputs */.G0.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`);
+            return;
+        }
+        overrides.push({ thumbprint, crlUrl, ...(deltaCrlUrl !== undefined ? { deltaCrlUrl } : {}) });
+    });
+    return overrides;
+}
+
+;// CONCATENATED MODULE: ./src/settings/input-parser.ts
+// The primitives every input group parses with: a raw reader, and checks that collect each bad
+// value as a message naming the input and what it accepts, so that all are reported together.
+
+/** Reads inputs the way the runner passes them: INPUT_<NAME> with spaces as `_`, hyphens kept. */
+function envInputReader(env) {
+    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+// What core.getBooleanInput accepts (YAML 1.2 core schema booleans).
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputParser {
+    /** Bad values; the run stops with all of them. */
+    errors = [];
+    /** Inputs that were given but do not apply; shown as warnings. */
+    warnings = [];
+    /** The raw value of an input; `''` when unset. */
+    read;
+    constructor(read) {
+        this.read = read;
+    }
+    /** One of `values`; empty gives `fallback`, or an error when there is none (a required input). */
+    oneOf(name, values, fallback) {
+        const raw = this.read(name);
+        if (raw === '' && fallback !== undefined)
+            return fallback;
+        if (values.includes(raw))
+            return raw;
+        this.errors.push(raw === ''
+            ? `Input \`${name}\` is required; accepted values: ${values.join(', ')}.`
+            : `Input \`${name}\` is "${raw}"; accepted values: ${values.join(', ')}.`);
+        return undefined;
+    }
+    bool(name, fallback) {
+        const raw = this.read(name);
+        if (raw === '')
+            return fallback;
+        if (TRUE_VALUES.includes(raw))
+            return true;
+        if (FALSE_VALUES.includes(raw))
+            return false;
+        this.errors.push(`Input \`${name}\` is "${raw}"; accepted values: true or false.`);
+        return fallback;
+    }
+    /** The non-empty lines of a multi-line input, trimmed. */
+    lines(name) {
+        return this.read(name)
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+    }
+    /** An https origin (no path, query or credentials); empty gives `fallback`. */
+    origin(name, fallback) {
+        const raw = this.read(name);
+        if (raw === '')
+            return fallback;
+        let parsed;
+        try {
+            parsed = new URL(raw);
+        }
+        catch {
+            this.errors.push(`Input \`${name}\` is "${raw}", which is not a URL; give the https origin, e.g. ${fallback}.`);
+            return fallback;
+        }
+        if (parsed.username !== '' || parsed.password !== '') {
+            // Security: the value holds a credential, so it is not echoed. The action signs in with OIDC only.
+            this.errors.push(`Input \`${name}\` holds a user name or password; give only the https origin, e.g. ${fallback} ` +
+                "(the action signs in with the workflow's OIDC token; replace a password that was committed).");
+            return fallback;
+        }
+        if (parsed.protocol !== 'https:' || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '') {
+            this.errors.push(`Input \`${name}\` is "${raw}"; give only the https origin, e.g. ${fallback}` +
+                (name === constants/* Inputs */.G0.graphUrl ? ' (the API version comes from `api-version`).' : ' (the tenant comes from `tenant-id`).'));
+            return fallback;
+        }
+        return parsed.origin;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/clouds.ts
 // Per-cloud endpoints (graph-api.md §4.1). Tokens are not interchangeable across clouds, so the
 // Graph host, the authority host and the scope always come from the same row unless overridden.
@@ -6367,91 +6493,22 @@ const PUBLIC_AUTHORITY_HOSTS = new Set([
     'login.chinacloudapi.cn'
 ]);
 
-;// CONCATENATED MODULE: ./src/settings.ts
-// The one place that reads action inputs: turns them into one typed, validated Settings object.
-// Every bad value is reported together, each naming the input and what it accepts.
+;// CONCATENATED MODULE: ./src/settings/sign-in.ts
+// Inputs of the sign-in: credentials, dry-run, cloud and its endpoints. Without credentials a
+// dry-run plans offline; anything else needs both ids.
 
 
-
-/** Reads inputs the way the runner passes them: INPUT_<NAME> with spaces as `_`, hyphens kept. */
-function envInputReader(env) {
-    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-const KINDS = ['organization', 'pki', 'application'];
-const MODES = ['sync', 'replace'];
-const API_VERSIONS = ['v1.0', 'beta'];
-// What core.getBooleanInput accepts (YAML 1.2 core schema booleans).
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SPACED_THUMBPRINT = /^((?:[0-9a-f]{2}\s+){19}[0-9a-f]{2})(?:\s+(.*))?$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-function parseSettings(read, env) {
-    const errors = [];
-    const warnings = [];
-    const oneOf = (name, values, fallback) => {
-        const raw = read(name);
-        if (raw === '' && fallback !== undefined)
-            return fallback;
-        if (values.includes(raw))
-            return raw;
-        errors.push(raw === ''
-            ? `Input \`${name}\` is required; accepted values: ${values.join(', ')}.`
-            : `Input \`${name}\` is "${raw}"; accepted values: ${values.join(', ')}.`);
-        return undefined;
-    };
-    const bool = (name, fallback) => {
-        const raw = read(name);
-        if (raw === '')
-            return fallback;
-        if (TRUE_VALUES.includes(raw))
-            return true;
-        if (FALSE_VALUES.includes(raw))
-            return false;
-        errors.push(`Input \`${name}\` is "${raw}"; accepted values: true or false.`);
-        return fallback;
-    };
-    const url = (name, fallback) => {
-        const raw = read(name);
-        if (raw === '')
-            return fallback;
-        let parsed;
-        try {
-            parsed = new URL(raw);
-        }
-        catch {
-            errors.push(`Input \`${name}\` is "${raw}", which is not a URL; give the https origin, e.g. ${fallback}.`);
-            return fallback;
-        }
-        if (parsed.username !== '' || parsed.password !== '') {
-            // Security: the value holds a credential, so it is not echoed. The action signs in with OIDC only.
-            errors.push(`Input \`${name}\` holds a user name or password; give only the https origin, e.g. ${fallback} ` +
-                "(the action signs in with the workflow's OIDC token; replace a password that was committed).");
-            return fallback;
-        }
-        if (parsed.protocol !== 'https:' || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '') {
-            errors.push(`Input \`${name}\` is "${raw}"; give only the https origin, e.g. ${fallback}` +
-                (name === constants/* Inputs */.G0.graphUrl ? ' (the API version comes from `api-version`).' : ' (the tenant comes from `tenant-id`).'));
-            return fallback;
-        }
-        return parsed.origin;
-    };
-    const kind = oneOf(constants/* Inputs */.G0.kind, KINDS);
-    const certificates = read(constants/* Inputs */.G0.certificates)
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-    if (certificates.length === 0) {
-        errors.push(`Input \`${constants/* Inputs */.G0.certificates}\` is required: one path or glob pattern a line, relative to GITHUB_WORKSPACE.`);
-    }
-    const dryRun = bool(constants/* Inputs */.G0.dryRun, false);
-    const tenantId = read(constants/* Inputs */.G0.tenantId);
-    const clientId = read(constants/* Inputs */.G0.clientId);
+function parseSignIn(p) {
+    const dryRun = p.bool(constants/* Inputs */.G0.dryRun, false);
+    const tenantId = p.read(constants/* Inputs */.G0.tenantId);
+    const clientId = p.read(constants/* Inputs */.G0.clientId);
     if (tenantId !== '' && !GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
-        errors.push(`Input \`${constants/* Inputs */.G0.tenantId}\` is "${tenantId}"; give the tenant (directory) id as a GUID, or one of its domain names such as contoso.onmicrosoft.com.`);
+        p.errors.push(`Input \`${constants/* Inputs */.G0.tenantId}\` is "${tenantId}"; give the tenant (directory) id as a GUID, or one of its domain names such as contoso.onmicrosoft.com.`);
     }
     if (clientId !== '' && !GUID.test(clientId)) {
-        errors.push(`Input \`${constants/* Inputs */.G0.clientId}\` is "${clientId}"; give the application (client) id of the app registration, a GUID.`);
+        p.errors.push(`Input \`${constants/* Inputs */.G0.clientId}\` is "${clientId}"; give the application (client) id of the app registration, a GUID.`);
     }
     if (!dryRun || tenantId !== '' || clientId !== '') {
         for (const [name, value] of [
@@ -6459,104 +6516,100 @@ function parseSettings(read, env) {
             [constants/* Inputs */.G0.clientId, clientId]
         ]) {
             if (value === '') {
-                errors.push(dryRun
+                p.errors.push(dryRun
                     ? `Input \`${name}\` is missing while the other credential input is set; give both \`tenant-id\` and \`client-id\` to read the tenant, or neither for an offline dry-run.`
                     : `Input \`${name}\` is required to publish; give it, or set \`dry-run: true\` to plan without signing in.`);
             }
         }
     }
-    const cloud = oneOf(constants/* Inputs */.G0.cloud, Object.keys(CLOUDS), 'global') ?? 'global';
+    const cloud = p.oneOf(constants/* Inputs */.G0.cloud, Object.keys(CLOUDS), 'global') ?? 'global';
     const endpoints = CLOUDS[cloud];
-    const graphUrl = url(constants/* Inputs */.G0.graphUrl, endpoints.graphUrl);
-    const authorityUrl = url(constants/* Inputs */.G0.authorityUrl, endpoints.authorityUrl);
-    const audience = read(constants/* Inputs */.G0.audience) || endpoints.audience;
-    const defaultVersion = kind === 'application' ? 'beta' : 'v1.0';
-    const apiVersion = oneOf(constants/* Inputs */.G0.apiVersion, API_VERSIONS, defaultVersion) ?? defaultVersion;
-    if (kind === 'application' && apiVersion !== 'beta') {
-        errors.push(`Input \`${constants/* Inputs */.G0.apiVersion}\` is "${apiVersion}", but \`kind: application\` exists in Graph beta only; set \`api-version: beta\` or leave it empty.`);
-    }
-    const displayName = read(constants/* Inputs */.G0.displayName);
-    if (kind === 'pki' || kind === 'application') {
-        if (displayName === '') {
-            errors.push(`Input \`${constants/* Inputs */.G0.displayName}\` is required for \`kind: ${kind}\`: it names the ${kind === 'pki' ? 'PKI' : 'application configuration'} to create or update.`);
-        }
-        else if (displayName.length > 256) {
-            errors.push(`Input \`${constants/* Inputs */.G0.displayName}\` has ${displayName.length} characters; Graph accepts at most 256, so shorten it.`);
-        }
-    }
-    else if (displayName !== '') {
-        warnings.push(`Input \`${constants/* Inputs */.G0.displayName}\` is ignored for \`kind: ${kind ?? ''}\`: the tenant trust store has no name.`);
-    }
-    const description = read(constants/* Inputs */.G0.description);
-    if (description !== '' && kind !== 'application') {
-        warnings.push(`Input \`${constants/* Inputs */.G0.description}\` applies to \`kind: application\` only; it is ignored.`);
-    }
-    const mode = oneOf(constants/* Inputs */.G0.mode, MODES, 'sync') ?? 'sync';
-    const allowRecreate = bool(constants/* Inputs */.G0.allowRecreate, false);
-    if (allowRecreate && kind !== undefined && kind !== 'organization') {
-        warnings.push(`Input \`${constants/* Inputs */.G0.allowRecreate}\` applies to \`kind: organization\` only; ${kind} configurations are updated in place.`);
-    }
-    const issuerHints = bool(constants/* Inputs */.G0.issuerHints, false);
-    if (issuerHints && kind !== undefined && kind !== 'pki') {
-        warnings.push(`Input \`${constants/* Inputs */.G0.issuerHints}\` applies to \`kind: pki\` only; it is ignored.`);
-    }
-    const crlOverrides = parseCrlUrls(read(constants/* Inputs */.G0.crlUrls), errors);
-    const rawDays = read(constants/* Inputs */.G0.minValidityDays);
-    let minValidityDays = 30;
-    if (rawDays !== '') {
-        if (/^\d{1,5}$/.test(rawDays))
-            minValidityDays = Number(rawDays);
-        else
-            errors.push(`Input \`${constants/* Inputs */.G0.minValidityDays}\` is "${rawDays}"; give a whole number of days, 0 or more.`);
-    }
-    const strict = bool(constants/* Inputs */.G0.strict, false);
-    if (errors.length > 0 || kind === undefined) {
-        throw new src_errors/* UserError */.y(errors.length === 1 ? errors[0] : `The inputs have ${errors.length} problems:\n- ${errors.join('\n- ')}`);
-    }
-    const settings = {
-        kind,
-        certificates,
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    return {
         ...(tenantId !== '' && clientId !== '' ? { credentials: { tenantId, clientId } } : {}),
         cloud,
-        graphUrl,
-        authorityUrl,
-        audience,
+        graphUrl: p.origin(constants/* Inputs */.G0.graphUrl, endpoints.graphUrl),
+        authorityUrl: p.origin(constants/* Inputs */.G0.authorityUrl, endpoints.authorityUrl),
+        audience: p.read(constants/* Inputs */.G0.audience) || endpoints.audience,
+        dryRun
+    };
+}
+
+;// CONCATENATED MODULE: ./src/settings/target.ts
+// Inputs that say which configuration to write and how: the kind, its API version, name and
+// description, the mode, and the options that apply to one kind only (warned about elsewhere).
+
+const KINDS = ['organization', 'pki', 'application'];
+const MODES = ['sync', 'replace'];
+const API_VERSIONS = ['v1.0', 'beta'];
+/** `kind` is read first, by the caller: every other input of this group depends on it. */
+function parseTarget(p, kind) {
+    const defaultVersion = kind === 'application' ? 'beta' : 'v1.0';
+    const apiVersion = p.oneOf(constants/* Inputs */.G0.apiVersion, API_VERSIONS, defaultVersion) ?? defaultVersion;
+    if (kind === 'application' && apiVersion !== 'beta') {
+        p.errors.push(`Input \`${constants/* Inputs */.G0.apiVersion}\` is "${apiVersion}", but \`kind: application\` exists in Graph beta only; set \`api-version: beta\` or leave it empty.`);
+    }
+    const displayName = parseDisplayName(p, kind);
+    const description = p.read(constants/* Inputs */.G0.description);
+    if (description !== '' && kind !== 'application') {
+        p.warnings.push(`Input \`${constants/* Inputs */.G0.description}\` applies to \`kind: application\` only; it is ignored.`);
+    }
+    const mode = p.oneOf(constants/* Inputs */.G0.mode, MODES, 'sync') ?? 'sync';
+    const allowRecreate = p.bool(constants/* Inputs */.G0.allowRecreate, false);
+    if (allowRecreate && kind !== undefined && kind !== 'organization') {
+        p.warnings.push(`Input \`${constants/* Inputs */.G0.allowRecreate}\` applies to \`kind: organization\` only; ${kind} configurations are updated in place.`);
+    }
+    const issuerHints = p.bool(constants/* Inputs */.G0.issuerHints, false);
+    if (issuerHints && kind !== undefined && kind !== 'pki') {
+        p.warnings.push(`Input \`${constants/* Inputs */.G0.issuerHints}\` applies to \`kind: pki\` only; it is ignored.`);
+    }
+    return {
         apiVersion,
         ...(displayName !== '' && kind !== 'organization' ? { displayName } : {}),
         ...(description !== '' && kind === 'application' ? { description } : {}),
         mode,
         allowRecreate,
-        crlOverrides,
-        issuerHints,
-        minValidityDays,
-        strict,
-        dryRun
+        issuerHints
     };
-    return { settings, warnings };
 }
-/**
- * `crl-urls`: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]` a line. Only the shape is checked
- * here; what the values mean (a thumbprint of a given CA, http(s) URLs) is checked with the
- * certificates, in certificates/crl.ts.
- */
-function parseCrlUrls(raw, errors) {
-    const overrides = [];
-    raw.split('\n').forEach((text, i) => {
-        const line = text.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        // Windows shows a thumbprint as 20 hex pairs separated by spaces ("a9 09 50 ..."); take it as one field.
-        const spaced = SPACED_THUMBPRINT.exec(line);
-        const fields = spaced === null ? line.split(/\s+/) : [spaced[1].replace(/\s+/g, ''), ...(spaced[2] ?? '').split(/\s+/).filter((f) => f !== '')];
-        const [thumbprint = '', crlUrl = '', deltaCrlUrl] = fields;
-        if (fields.length < 2 || fields.length > 3) {
-            errors.push(`Input \`${constants/* Inputs */.G0.crlUrls}\` line ${i + 1} has ${fields.length} field(s); write \`<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]\`.`);
-            return;
+function parseDisplayName(p, kind) {
+    const displayName = p.read(constants/* Inputs */.G0.displayName);
+    if (kind === 'pki' || kind === 'application') {
+        if (displayName === '') {
+            p.errors.push(`Input \`${constants/* Inputs */.G0.displayName}\` is required for \`kind: ${kind}\`: it names the ${kind === 'pki' ? 'PKI' : 'application configuration'} to create or update.`);
         }
-        overrides.push({ thumbprint, crlUrl, ...(deltaCrlUrl !== undefined ? { deltaCrlUrl } : {}) });
-    });
-    return overrides;
+        else if (displayName.length > 256) {
+            p.errors.push(`Input \`${constants/* Inputs */.G0.displayName}\` has ${displayName.length} characters; Graph accepts at most 256, so shorten it.`);
+        }
+    }
+    else if (displayName !== '') {
+        p.warnings.push(`Input \`${constants/* Inputs */.G0.displayName}\` is ignored for \`kind: ${kind ?? ''}\`: the tenant trust store has no name.`);
+    }
+    return displayName;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// The one place that reads action inputs: turns them into one typed, validated Settings object.
+// Each group of inputs has its own small parser (settings/); every bad value is reported
+// together, each naming the input and what it accepts.
+
+
+
+
+
+
+
+function parseSettings(read, env) {
+    const p = new InputParser(read);
+    const kind = p.oneOf(constants/* Inputs */.G0.kind, KINDS);
+    const certificates = parseCertificateInputs(p);
+    const signIn = parseSignIn(p);
+    const target = parseTarget(p, kind);
+    if (p.errors.length > 0 || kind === undefined) {
+        const { errors } = p;
+        throw new src_errors/* UserError */.y(errors.length === 1 ? errors[0] : `The inputs have ${errors.length} problems:\n- ${errors.join('\n- ')}`);
+    }
+    const settings = { kind, workspace: env.GITHUB_WORKSPACE || process.cwd(), ...certificates, ...signIn, ...target };
+    return { settings, warnings: p.warnings };
 }
 
 // EXTERNAL MODULE: ./src/summary.ts
