@@ -1,5 +1,5 @@
 // Finding a configuration by display name. Graph does not enforce unique names, so when several
-// match, every run, concurrent ones included, settles on the same one by a fixed rule (pki.ts:
+// match, every run, concurrent ones included, settles on the same one by a fixed rule (pki/settle.ts:
 // one holding CAs, then the lowest id; application.ts: the lowest id), and a run that created a
 // loser moves its CAs to the winner and deletes its own.
 import type { GraphClient } from '../http/graph-client.ts'

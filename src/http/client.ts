@@ -36,7 +36,7 @@ const DEFAULT_MAX_ATTEMPTS = 5
 
 /**
  * The client's retry bounds and side effects, for a caller that resends on its own (the items of
- * a Graph $batch, batch.ts): the same attempts, clock, sleep and jitter as every other request.
+ * a Graph $batch, batch/run.ts): the same attempts, clock, sleep and jitter as every other request.
  */
 export interface RetryPolicy {
   readonly logger: Logger

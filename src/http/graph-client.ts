@@ -1,7 +1,8 @@
 // Microsoft Graph on top of HttpClient: paths relative to `{graphUrl}/{apiVersion}`, the access
 // token on every request, tolerant reading (graph-api.md §6) and `@odata.nextLink` paging.
 import type { ApiVersion } from '../settings-types.ts'
-import { runBatch, type BatchItem, type BatchOptions, type BatchResult, type BatchTransport } from './batch.ts'
+import { runBatch } from './batch/run.ts'
+import type { BatchItem, BatchOptions, BatchResult, BatchTransport } from './batch/types.ts'
 import type { HttpClient } from './client.ts'
 import { GraphError, displayPath } from './errors.ts'
 import { isJsonObject, normaliseGraphBody, prop } from './tolerant.ts'
@@ -106,7 +107,7 @@ export class GraphClient {
   }
 
   /**
-   * Many requests in JSON batches (batch.ts: ≤20 a batch, a few batches at once, throttled items
+   * Many requests in JSON batches (batch/: ≤20 a batch, a few batches at once, throttled items
    * resent, lost POSTs reported as ambiguous); one result per item, in the order given.
    */
   async batch(items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {

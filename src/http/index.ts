@@ -1,14 +1,14 @@
 // The network foundation: one dispatcher, one retrying HTTP client, and the Graph client on top.
+export { runBatch } from './batch/run.ts'
 export {
   DEFAULT_BATCHES_IN_FLIGHT,
   MAX_BATCH_ITEMS,
-  runBatch,
   type BatchItem,
   type BatchOptions,
   type BatchResult,
   type BatchTransport,
   type WireItem
-} from './batch.ts'
+} from './batch/types.ts'
 export { HttpClient, type HttpClientOptions, type RetryPolicy } from './client.ts'
 export {
   createDispatcher,
