@@ -21,11 +21,14 @@ beforeEach(() => {
   for (const name of ['output', 'summary']) writeFileSync(join(dir, name), '')
   process.env.GITHUB_OUTPUT = join(dir, 'output')
   process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary')
+  process.env.GITHUB_ACTIONS = 'true'
 })
 afterEach(() => {
   jest.restoreAllMocks()
   delete process.env.GITHUB_OUTPUT
   delete process.env.GITHUB_STEP_SUMMARY
+  delete process.env.GITHUB_ACTIONS
+  delete process.env.RUNNER_DEBUG
   process.exitCode = 0
 })
 
@@ -100,6 +103,16 @@ describe('the runner protocol, held to @actions/core', () => {
       ''
     ])
     expect(process.exitCode ?? 0).toBe(0)
+  })
+
+  it('outside a runner prints no secret (nothing would mask it), and debug lines only with RUNNER_DEBUG=1', () => {
+    delete process.env.GITHUB_ACTIONS
+    expect(stdout(() => runner.setSecret('s3cr3t-token'))).toBe('')
+    expect(stdout(() => runner.debug('detail'))).toBe('')
+    process.env.RUNNER_DEBUG = '1'
+    expect(stdout(() => runner.debug('detail'))).toBe('::debug::detail\n')
+    process.env.GITHUB_ACTIONS = 'true'
+    expect(stdout(() => runner.setSecret('s3cr3t-token'))).toBe('::add-mask::s3cr3t-token\n')
   })
 
   it('refuses a GITHUB_OUTPUT that names a missing file, as the runner would', () => {

@@ -50,8 +50,12 @@ export function info(message: string): void {
   process.stdout.write(`${message}${EOL}`)
 }
 
-/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG). */
+/** Run by hand (`node dist/index.js`) rather than as a step of a job (GITHUB_ACTIONS=true). */
+const outsideRunner = (): boolean => process.env.GITHUB_ACTIONS !== 'true'
+
+/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG); outside a runner, only with RUNNER_DEBUG=1. */
 export function debug(message: string): void {
+  if (outsideRunner() && process.env.RUNNER_DEBUG !== '1') return
   command('debug', {}, message)
 }
 
@@ -59,8 +63,12 @@ export const error = (message: string, properties?: AnnotationProperties): void 
 export const warning = (message: string, properties?: AnnotationProperties): void => annotation('warning', message, properties)
 export const notice = (message: string, properties?: AnnotationProperties): void => annotation('notice', message, properties)
 
-/** Asks the runner to replace the value with *** in every later log line. */
+/**
+ * Asks the runner to replace the value with *** in every later log line. Outside a runner nothing
+ * would mask it, so the command (which holds the secret) is not printed at all.
+ */
 export function setSecret(secret: string): void {
+  if (outsideRunner()) return
   command('add-mask', {}, secret)
 }
 
