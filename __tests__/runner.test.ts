@@ -21,11 +21,14 @@ beforeEach(() => {
   for (const name of ['output', 'summary']) writeFileSync(join(dir, name), '')
   process.env.GITHUB_OUTPUT = join(dir, 'output')
   process.env.GITHUB_STEP_SUMMARY = join(dir, 'summary')
+  process.env.GITHUB_ACTIONS = 'true'
 })
 afterEach(() => {
   jest.restoreAllMocks()
   delete process.env.GITHUB_OUTPUT
   delete process.env.GITHUB_STEP_SUMMARY
+  delete process.env.GITHUB_ACTIONS
+  delete process.env.RUNNER_DEBUG
   process.exitCode = 0
 })
 
@@ -81,9 +84,38 @@ describe('the runner protocol, held to @actions/core', () => {
     expect(readFileSync(file, 'utf8')).toBe(theirs)
   })
 
-  it('refuses to write outputs outside a job, with a message that says so', () => {
+  it('outside a runner (no GITHUB_OUTPUT / GITHUB_STEP_SUMMARY) prints outputs and the summary, each variable named once', () => {
     delete process.env.GITHUB_OUTPUT
-    expect(() => runner.setOutput('x', 'y')).toThrow(/GITHUB_OUTPUT is not set/)
+    delete process.env.GITHUB_STEP_SUMMARY
+    const printed = stdout(() => {
+      runner.setOutput('created', '["AB"]')
+      runner.setOutput('removed', '[]')
+      runner.appendSummary('## T\n\n| a |\n')
+    })
+    expect(printed.split('\n')).toEqual([
+      'GITHUB_OUTPUT is not set (not a GitHub Actions runner): writing to standard output instead.',
+      'output created=["AB"]',
+      'output removed=[]',
+      'GITHUB_STEP_SUMMARY is not set (not a GitHub Actions runner): writing to standard output instead.',
+      '## T',
+      '',
+      '| a |',
+      ''
+    ])
+    expect(process.exitCode ?? 0).toBe(0)
+  })
+
+  it('outside a runner prints no secret (nothing would mask it), and debug lines only with RUNNER_DEBUG=1', () => {
+    delete process.env.GITHUB_ACTIONS
+    expect(stdout(() => runner.setSecret('s3cr3t-token'))).toBe('')
+    expect(stdout(() => runner.debug('detail'))).toBe('')
+    process.env.RUNNER_DEBUG = '1'
+    expect(stdout(() => runner.debug('detail'))).toBe('::debug::detail\n')
+    process.env.GITHUB_ACTIONS = 'true'
+    expect(stdout(() => runner.setSecret('s3cr3t-token'))).toBe('::add-mask::s3cr3t-token\n')
+  })
+
+  it('refuses a GITHUB_OUTPUT that names a missing file, as the runner would', () => {
     process.env.GITHUB_OUTPUT = join(dir, 'missing')
     expect(() => runner.setOutput('x', 'y')).toThrow(/does not exist/)
   })

@@ -43,6 +43,15 @@ async function run(
     ...(values['page-size'] !== undefined ? { config: { pageSize: Number(values['page-size']) } } : {}),
     ...(values.quiet ? {} : { onRequest: logLine })
   })
+  // Before anything is printed: whoever reads "Ctrl-C to stop" may stop it at once.
+  const stop = (): void => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
   const env = emulator.env()
   const inputs = Object.entries(inputsToEnv(emulator.inputs()))
   const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`
@@ -54,19 +63,15 @@ async function run(
 A run of the action against it (inputs use the runner's INPUT_<NAME> convention):
 env \\
 ${[...Object.entries(env), ...inputs].map(([k, v]) => `  ${quote(`${k}=${v}`)} \\`).join('\n')}
-  'INPUT_KIND=pki' 'INPUT_DISPLAY-NAME=Contoso PKI' 'INPUT_CERTIFICATES=certs/*.pem' \\
-  GITHUB_WORKSPACE="$PWD" GITHUB_OUTPUT=/tmp/outputs GITHUB_STEP_SUMMARY=/tmp/summary \\
-  node dist/index.js
+  'INPUT_KIND=pki' 'INPUT_DISPLAY-NAME=Contoso PKI' \\
+  "INPUT_CERTIFICATES=examples/contoso/*.cer
+examples/contoso/*.pem" \\
+  "INPUT_CRL-URLS=$(cat examples/contoso/crl-urls.txt)" \\
+  GITHUB_WORKSPACE="$PWD" node_modules/.bin/node dist/index.js
+(from the repository's root; without GITHUB_OUTPUT and GITHUB_STEP_SUMMARY the outputs and the
+summary are printed. \`npm run local\` does all of this in one command.)
 
 Ctrl-C to stop.`)
-  const stop = (): void => {
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
 }
 
 function logLine(r: RequestRecord): void {

@@ -89,6 +89,11 @@ export interface Emulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const dir = mkdtempSync(join(tmpdir(), 'graph-emulator-'))
+  // Removed by close(), and at exit by a process that never called it (a test that timed out).
+  const removeDir = (): void => {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.once('exit', removeDir)
   const tls = makeLoopbackTls(dir)
   const config = makeConfig(options.config)
   const requests: RequestRecord[] = []
@@ -151,7 +156,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     rememberIssuedTokens(issued, core.oidcRequestToken)
   } catch (error) {
     await closeAll(servers)
-    rmSync(dir, { recursive: true, force: true })
+    removeDir()
+    process.off('exit', removeDir)
     throw error
   }
 
@@ -188,7 +194,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     close: async () => {
       await closeAll(servers)
-      rmSync(dir, { recursive: true, force: true })
+      removeDir()
+      process.off('exit', removeDir)
       forgetIssuedTokens(issued)
     }
   }

@@ -84,6 +84,8 @@ export function makeLoopbackTls(dir: string = mkdtempSync(join(tmpdir(), 'loopba
     key: readFileSync(p('server.key'), 'utf8'),
     caFile: p('ca.pem')
   }
-  rmSync(p('ca.key'))
+  // Only the CA certificate stays on disk (for NODE_EXTRA_CA_CERTS); the keys live in memory only,
+  // so a process killed before it cleans up leaves no private key behind.
+  for (const name of ['ca.key', 'ca.srl', 'server.key', 'server.csr', 'server.pem', 'ext.cnf']) rmSync(p(name), { force: true })
   return tls
 }

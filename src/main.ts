@@ -27,7 +27,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }, env)
+      finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' })
       return
     }
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -40,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         wrote = true
       }
     })
-    finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome }, env)
+    finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome })
   } catch (error) {
     // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
     if (settings !== undefined && plan !== undefined) {
@@ -49,7 +49,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         : 'Failed before any write: the tenant is unchanged.'
       try {
         setOutputs(authorities, plan, record)
-        writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome }, env)
+        writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome })
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
@@ -110,21 +110,20 @@ interface RunReport {
   readonly outcome: string
 }
 
-function finish(report: RunReport, env: NodeJS.ProcessEnv): void {
+function finish(report: RunReport): void {
   setOutputs(report.authorities, report.plan, report.record ?? emptyRecord())
   core.info(report.outcome)
-  writeSummary(report, env)
+  writeSummary(report)
 }
 
-function writeSummary(report: RunReport, env: NodeJS.ProcessEnv): void {
-  if (env.GITHUB_STEP_SUMMARY) {
-    const { settings, authorities, plan, record, outcome } = report
-    const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
-    try {
-      core.appendSummary(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }))
-    } catch (error) {
-      core.warning(`Could not write the job summary: ${String(error)}`)
-    }
+/** The job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to standard output (runner.ts). */
+function writeSummary(report: RunReport): void {
+  const { settings, authorities, plan, record, outcome } = report
+  const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
+  try {
+    core.appendSummary(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }))
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${String(error)}`)
   }
 }
 

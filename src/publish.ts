@@ -72,7 +72,6 @@ export async function publish(
   http.preconnect(settings.authorityUrl)
   http.preconnect(settings.graphUrl, Math.max(1, publisher.connections?.(authorities) ?? 1))
   const token = await acquireGraphToken({ settings, http, env, setSecret: core.setSecret, logger })
-  core.info(`Signed in to tenant ${token.tenantId}.`)
   const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken })
 
   const context: KindContext = {

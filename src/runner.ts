@@ -50,8 +50,12 @@ export function info(message: string): void {
   process.stdout.write(`${message}${EOL}`)
 }
 
-/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG). */
+/** Run by hand (`node dist/index.js`) rather than as a step of a job (GITHUB_ACTIONS=true). */
+const outsideRunner = (): boolean => process.env.GITHUB_ACTIONS !== 'true'
+
+/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG); outside a runner, only with RUNNER_DEBUG=1. */
 export function debug(message: string): void {
+  if (outsideRunner() && process.env.RUNNER_DEBUG !== '1') return
   command('debug', {}, message)
 }
 
@@ -59,8 +63,12 @@ export const error = (message: string, properties?: AnnotationProperties): void 
 export const warning = (message: string, properties?: AnnotationProperties): void => annotation('warning', message, properties)
 export const notice = (message: string, properties?: AnnotationProperties): void => annotation('notice', message, properties)
 
-/** Asks the runner to replace the value with *** in every later log line. */
+/**
+ * Asks the runner to replace the value with *** in every later log line. Outside a runner nothing
+ * would mask it, so the command (which holds the secret) is not printed at all.
+ */
 export function setSecret(secret: string): void {
+  if (outsideRunner()) return
   command('add-mask', {}, secret)
 }
 
@@ -69,22 +77,31 @@ export function setFailed(message: string): void {
   error(message)
 }
 
-/** Appends to the file a runner file command names (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY); it must exist. */
-function appendToRunnerFile(variable: string, text: string): void {
+// Outside a runner (run by hand, `node dist/index.js`) GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are
+// not set: outputs and the summary then go to standard output, each variable said once.
+const saidMissing = new Set<string>()
+
+/** Appends to the file a runner file command names; not set → returns false, having said so once. */
+function appendToRunnerFile(variable: string, text: string): boolean {
   const file = process.env[variable]
-  if (!file) throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job`)
+  if (!file) {
+    if (!saidMissing.has(variable)) info(`${variable} is not set (not a GitHub Actions runner): writing to standard output instead.`)
+    saidMissing.add(variable)
+    return false
+  }
   if (!existsSync(file)) throw new Error(`${variable} names ${file}, which does not exist`)
   appendFileSync(file, text, { encoding: 'utf8' })
+  return true
 }
 
-/** An output of the step: `name<<delimiter`, the value, the delimiter, in GITHUB_OUTPUT. */
+/** An output of the step: `name<<delimiter`, the value, the delimiter, in GITHUB_OUTPUT; outside a runner, `output name=value`. */
 export function setOutput(name: string, value: string): void {
   const delimiter = `ghadelimiter_${randomUUID()}`
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`An output may not contain ${delimiter}`)
-  appendToRunnerFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`)
+  if (!appendToRunnerFile('GITHUB_OUTPUT', `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`)) info(`output ${name}=${value}`)
 }
 
-/** Adds Markdown to the job summary. */
+/** Adds Markdown to the job summary; outside a runner, prints it. */
 export function appendSummary(markdown: string): void {
-  appendToRunnerFile('GITHUB_STEP_SUMMARY', markdown)
+  if (!appendToRunnerFile('GITHUB_STEP_SUMMARY', markdown)) info(markdown.endsWith(EOL) ? markdown.slice(0, -EOL.length) : markdown)
 }
