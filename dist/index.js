@@ -6642,11 +6642,11 @@ async function run(env = process.env, now = new Date()) {
             for (const line of (0,summary/* planLines */.HN)(plan))
                 runner.info(line);
             runner.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.');
-            finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }, env);
+            finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' });
             return;
         }
         // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
-        const { publish } = await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(957)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7957));
+        const { publish } = await Promise.all(/* import() */[__nccwpck_require__.e(200), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3407));
         const result = await publish(settings, authorities, planOptions(settings, now), record, {
             onPlan: (p) => {
                 plan = p;
@@ -6655,7 +6655,7 @@ async function run(env = process.env, now = new Date()) {
                 wrote = true;
             }
         });
-        finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome }, env);
+        finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome });
     }
     catch (error) {
         // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
@@ -6665,7 +6665,7 @@ async function run(env = process.env, now = new Date()) {
                 : 'Failed before any write: the tenant is unchanged.';
             try {
                 setOutputs(authorities, plan, record);
-                writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome }, env);
+                writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome });
             }
             catch (reportError) {
                 runner.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`);
@@ -6712,21 +6712,20 @@ function setOutputs(authorities, plan, record) {
     for (const [name, value] of Object.entries(outputValues(authorities, plan, record)))
         runner.setOutput(name, value);
 }
-function finish(report, env) {
+function finish(report) {
     setOutputs(report.authorities, report.plan, report.record ?? emptyRecord());
     runner.info(report.outcome);
-    writeSummary(report, env);
+    writeSummary(report);
 }
-function writeSummary(report, env) {
-    if (env.GITHUB_STEP_SUMMARY) {
-        const { settings, authorities, plan, record, outcome } = report;
-        const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`;
-        try {
-            runner.appendSummary((0,summary/* summaryMarkdown */.eH)({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }));
-        }
-        catch (error) {
-            runner.warning(`Could not write the job summary: ${String(error)}`);
-        }
+/** The job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to standard output (runner.ts). */
+function writeSummary(report) {
+    const { settings, authorities, plan, record, outcome } = report;
+    const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`;
+    try {
+        runner.appendSummary((0,summary/* summaryMarkdown */.eH)({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }));
+    }
+    catch (error) {
+        runner.warning(`Could not write the job summary: ${String(error)}`);
     }
 }
 function fail(error) {
@@ -7404,40 +7403,59 @@ function annotation(name, message, properties = {}) {
 function info(message) {
     process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
 }
-/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG). */
+/** Run by hand (`node dist/index.js`) rather than as a step of a job (GITHUB_ACTIONS=true). */
+const outsideRunner = () => process.env.GITHUB_ACTIONS !== 'true';
+/** Shown only when the run has debug logging on (ACTIONS_STEP_DEBUG); outside a runner, only with RUNNER_DEBUG=1. */
 function debug(message) {
+    if (outsideRunner() && process.env.RUNNER_DEBUG !== '1')
+        return;
     command('debug', {}, message);
 }
 const error = (message, properties) => annotation('error', message, properties);
 const warning = (message, properties) => annotation('warning', message, properties);
 const notice = (message, properties) => annotation('notice', message, properties);
-/** Asks the runner to replace the value with *** in every later log line. */
+/**
+ * Asks the runner to replace the value with *** in every later log line. Outside a runner nothing
+ * would mask it, so the command (which holds the secret) is not printed at all.
+ */
 function setSecret(secret) {
+    if (outsideRunner())
+        return;
     command('add-mask', {}, secret);
 }
 function setFailed(message) {
     process.exitCode = 1;
     error(message);
 }
-/** Appends to the file a runner file command names (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY); it must exist. */
+// Outside a runner (run by hand, `node dist/index.js`) GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are
+// not set: outputs and the summary then go to standard output, each variable said once.
+const saidMissing = new Set();
+/** Appends to the file a runner file command names; not set → returns false, having said so once. */
 function appendToRunnerFile(variable, text) {
     const file = process.env[variable];
-    if (!file)
-        throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job`);
+    if (!file) {
+        if (!saidMissing.has(variable))
+            info(`${variable} is not set (not a GitHub Actions runner): writing to standard output instead.`);
+        saidMissing.add(variable);
+        return false;
+    }
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
         throw new Error(`${variable} names ${file}, which does not exist`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, text, { encoding: 'utf8' });
+    return true;
 }
-/** An output of the step: `name<<delimiter`, the value, the delimiter, in GITHUB_OUTPUT. */
+/** An output of the step: `name<<delimiter`, the value, the delimiter, in GITHUB_OUTPUT; outside a runner, `output name=value`. */
 function setOutput(name, value) {
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     if (name.includes(delimiter) || value.includes(delimiter))
         throw new Error(`An output may not contain ${delimiter}`);
-    appendToRunnerFile('GITHUB_OUTPUT', `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    if (!appendToRunnerFile('GITHUB_OUTPUT', `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`))
+        info(`output ${name}=${value}`);
 }
-/** Adds Markdown to the job summary. */
+/** Adds Markdown to the job summary; outside a runner, prints it. */
 function appendSummary(markdown) {
-    appendToRunnerFile('GITHUB_STEP_SUMMARY', markdown);
+    if (!appendToRunnerFile('GITHUB_STEP_SUMMARY', markdown))
+        info(markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL) ? markdown.slice(0, -node_os__WEBPACK_IMPORTED_MODULE_2__.EOL.length) : markdown);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 957;
-export const ids = [957];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 7957:
+/***/ 3407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -933,8 +933,460 @@ const organizationPublisher = {
     apply: (context, plan, state, _desired) => organization_apply(context, plan, state)
 };
 
+;// CONCATENATED MODULE: ./src/http/batch/types.ts
+/** Requests per batch: Graph's limit. */
+const MAX_BATCH_ITEMS = 20;
+/** Batches in flight at once by default: 100 items. */
+const DEFAULT_BATCHES_IN_FLIGHT = 5;
+function internal(message) {
+    throw new Error(`internal: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/graph/pki/read.ts
+// kind pki, reading: the PKI of the display name (the winner when several share it) and its CAs.
+
+
+
+
+
+
+const read_hint = permissionHint('pki');
+const read_opts = { permissionHint: read_hint };
+const read_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, read_opts);
+async function read_read(context) {
+    const id = await winnerId(context);
+    if (id === undefined)
+        return { kind: 'pki', pki: null, authorities: [] };
+    return {
+        kind: 'pki',
+        pki: { id, displayName: read_displayNameOf(context) },
+        authorities: existingAuthorities(await read_listAuthorities(context, id))
+    };
+}
+const read_displayNameOf = (context) => context.settings.displayName ?? '';
+/**
+ * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
+ * that already published is not undone by a racer that only just created its PKI), then the
+ * lowest id. Each run that creates one checks right after creating, and again once its first CA
+ * is in (settledWinner).
+ */
+async function winnerId(context) {
+    return choose(context, await namesakes(context));
+}
+/** The PKIs of the name, lowest id first. */
+async function namesakes(context) {
+    const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, read_displayNameOf(context), read_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
+    if (ids.length <= 1)
+        return ids.map((id) => ({ id, held: true }));
+    // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
+    // its PKI since the list (it chose another).
+    const found = await Promise.all(ids.map(async (id) => {
+        try {
+            const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, read_opts), 'value');
+            return { id, held: Array.isArray(page) && page.length > 0 };
+        }
+        catch (error) {
+            if (error instanceof GraphError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }));
+    return found.filter((pki) => pki !== undefined);
+}
+function choose(context, pkis) {
+    if (pkis.length <= 1)
+        return pkis[0]?.id;
+    const winner = (pkis.find((pki) => pki.held) ?? pkis[0]).id;
+    context.logger.info(`${pkis.length} PKIs are named "${read_displayNameOf(context)}" (${pkis.map((pki) => pki.id).join(', ')}); using ${winner}, ` +
+        'the first of those holding CAs by id.');
+    return winner;
+}
+
+;// CONCATENATED MODULE: ./src/graph/pki/create-authorities.ts
+// kind pki, adding CAs: POSTs in batches; a create whose outcome is unknown is settled by reading the PKI.
+
+
+
+
+
+
+/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
+const isDuplicate = (error) => error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message);
+/**
+ * Adds the CAs in JSON batches (http/batch/): one round trip for up to 100 of them. Each item is
+ * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
+ * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
+ * blindly: the PKI is read, and only what is still missing is created again.
+ *
+ * With `check`, the PKIs of the name are listed right after the first CA is added, in a batch of
+ * those two beside the others: whether that CA went in, and the list.
+ */
+async function createAuthorities(context, pkiId, ops, path, check = false) {
+    const { lost, failure, check: result } = await postAll(context, ops, path, check);
+    if (lost.length > 0) {
+        context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
+            'the PKI is read again before anything is repeated.');
+        // After a failure the run stops, but the read still tells which of the lost ones took effect.
+        await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined);
+    }
+    if (failure !== undefined)
+        throw failure;
+    return result;
+}
+/**
+ * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
+ * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
+ * the first failure.
+ */
+async function postAll(context, ops, path, check = false) {
+    if (ops.length === 0)
+        return { lost: [] };
+    context.onWrite();
+    const items = ops.map((op) => ({ method: 'POST', path: path(op), body: op.body }));
+    if (check)
+        items.push({ method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, read_displayNameOf(context)), dependsOn: [0] });
+    const results = await context.graph.batch(items, read_opts);
+    const lost = [];
+    let failure;
+    results.slice(0, ops.length).forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done')
+            noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
+        else if (result.outcome === 'ambiguous')
+            lost.push({ op, error: result.error });
+        else if (isDuplicate(result.error))
+            context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`);
+        else
+            failure ??= result.error;
+    });
+    return {
+        lost,
+        ...(failure !== undefined ? { failure } : {}),
+        ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {})
+    };
+}
+/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
+async function settleUncertain(context, pkiId, uncertain, path, createMissing) {
+    const held = new Map(existingAuthorities(await read_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
+    const missing = [];
+    for (const op of uncertain) {
+        const id = held.get(op.thumbprint ?? '');
+        if (id === undefined) {
+            missing.push(op);
+            continue;
+        }
+        context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
+        noteCreated(context, op.thumbprint, id);
+    }
+    if (!createMissing)
+        return;
+    const again = await postAll(context, missing, path);
+    if (again.failure !== undefined)
+        throw again.failure;
+    // A second lost response ends the run: a re-run reads first.
+    if (again.lost[0] !== undefined)
+        throw again.lost[0].error;
+}
+function noteCreated(context, thumbprint, id) {
+    if (thumbprint !== undefined)
+        context.record.created.push(thumbprint);
+    if (id !== undefined)
+        context.record.createdAuthorityIds.push(id);
+}
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/graph/pki/settle.ts
+// kind pki, settling concurrent runs: when two runs create a PKI of the same name, every run ends on one.
+
+
+
+
+
+
+
+
+
+/** A list of the PKIs of the name, complete in one page, that shows ours and no other. */
+function onlyOurs(context, list, ours) {
+    if (list?.outcome !== 'done' || prop(list.body, '@odata.nextLink') !== undefined)
+        return false;
+    const page = prop(list.body, 'value');
+    const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], read_displayNameOf(context)).map((pki) => tolerant_stringProp(pki, 'id'));
+    return ids.length === 1 && ids[0] === ours;
+}
+/**
+ * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
+ * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
+ * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
+ * the name, a list that failed or spans pages) is settled by the full check (`settle`).
+ */
+async function createAndSettle(context, op) {
+    const displayName = read_displayNameOf(context);
+    const [create, list] = await context.graph.batch([
+        { method: 'POST', path: op.path, body: op.body },
+        { method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, displayName), dependsOn: [0] }
+    ], read_opts);
+    if (create === undefined || create.outcome === 'failed')
+        throw create?.error ?? new Error('internal: no answer for the PKI create');
+    let created = create.outcome === 'done' ? tolerant_stringProp(create.body, 'id') : undefined;
+    if (create.outcome === 'ambiguous') {
+        context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
+        created = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, read_opts), 'id');
+    }
+    if (created === undefined)
+        throw new Error(`POST ${op.path} returned no id for the new PKI`);
+    if (create.outcome === 'done' && onlyOurs(context, list, created))
+        return { created, pkiId: created };
+    return { created, pkiId: await settle(context, created) };
+}
+/** Pauses between looks at a racer's PKI that is still empty: about 8 s in all. */
+const EMPTY_RACER_PAUSES_MS = [250, 500, 1000, 2000, 4000];
+/**
+ * The PKI to end on, once ours holds a CA. Another PKI of the name that is still empty belongs to
+ * a run between its create and its first CA: that run will fill it (it chose its own, having seen
+ * ours empty) or delete it (it chose ours). Choosing before then could leave two PKIs, one filled
+ * by each run, so this looks again until every other PKI of the name holds a CA or is gone. One
+ * still empty after the last pause is taken as left behind by a run that stopped, and ignored.
+ */
+async function settledWinner(context, ours) {
+    for (let look = 0;; look++) {
+        const found = await namesakes(context);
+        const empty = found.filter((pki) => pki.id !== ours && !pki.held).map((pki) => pki.id);
+        const pause = EMPTY_RACER_PAUSES_MS[look];
+        if (empty.length === 0 || pause === undefined) {
+            if (empty.length > 0) {
+                context.logger.warning(`The PKI(s) ${empty.join(', ')} named "${read_displayNameOf(context)}" are still empty after ` +
+                    `${EMPTY_RACER_PAUSES_MS.reduce((a, b) => a + b, 0) / 1000} s; taking them as left behind by a run that stopped. ` +
+                    'Delete them if no run is using them.');
+            }
+            return (choose(context, found.filter((pki) => !empty.includes(pki.id))) ?? ours);
+        }
+        context.logger.info(`Another run is creating a PKI named "${read_displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
+            `looking again in ${pause / 1000} s to see whether it keeps that one or joins this one.`);
+        await (0,promises_.setTimeout)(pause);
+    }
+}
+/** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
+async function settle(context, created) {
+    const winner = await winnerId(context);
+    if (winner === undefined || winner === created)
+        return created;
+    context.logger.warning(`Another run created a PKI named "${read_displayNameOf(context)}" at the same time; using that one ` +
+        `(${winner}) and deleting the one this run created (${created}).`);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${created}`, read_hint);
+    return winner;
+}
+/** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
+async function settle_moveTo(context, winner, ours, desired) {
+    context.logger.warning(`Another run created a PKI named "${read_displayNameOf(context)}" at the same time, and that one ` +
+        `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`);
+    const { record } = context;
+    record.created.length = 0;
+    record.createdAuthorityIds.length = 0;
+    const held = new Set(existingAuthorities(await read_listAuthorities(context, winner)).map((ca) => ca.thumbprint));
+    const ops = desired
+        .filter((ca) => !held.has(ca.thumbprint))
+        .map((ca) => ({
+        action: 'createAuthority',
+        method: 'POST',
+        path: (0,paths/* PKI_AUTHORITIES */.rp)(winner),
+        reason: 'move',
+        thumbprint: ca.thumbprint,
+        body: (0,bodies/* pkiAuthorityBody */.MJ)(ca, context.settings.issuerHints)
+    }));
+    await createAuthorities(context, winner, ops, (op) => op.path);
+    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${ours}`, read_hint);
+    record.configurationId = winner;
+}
+
+;// CONCATENATED MODULE: ./src/graph/pki/update-delete.ts
+
+/**
+ * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
+ * called for each that took effect. A DELETE whose target is already gone has done its job.
+ */
+async function writeAll(context, ops, path, done) {
+    if (ops.length === 0)
+        return;
+    context.onWrite();
+    const results = await context.graph.batch(ops.map((op) => ({
+        method: op.method,
+        path: path(op),
+        ...(op.body !== undefined ? { body: op.body } : {})
+    })), read_opts);
+    let failure;
+    results.forEach((result, i) => {
+        const op = ops[i];
+        if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404))
+            done(op);
+        else
+            failure ??= result.error;
+    });
+    if (failure !== undefined)
+        throw failure;
+}
+
+;// CONCATENATED MODULE: ./src/graph/pki/publisher.ts
+
+
+
+
+
+
+async function publisher_apply(context, plan, state, desired) {
+    const { record } = context;
+    let pkiId = state.pki?.id;
+    let created;
+    const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
+    for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
+        context.onWrite();
+        ({ created, pkiId } = await createAndSettle(context, op));
+    }
+    if (pkiId === undefined)
+        throw new Error('internal: no PKI id after planning');
+    record.configurationId = pkiId;
+    // Extras go last, after every addition: trust never shrinks before it grows. Only those the
+    // plan puts before the additions (to stay within 250 CAs) go first.
+    const ops = (action) => plan.operations.filter((o) => o.action === action);
+    const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority');
+    const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'));
+    await writeAll(context, [...room], path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    });
+    // A PKI this run created is checked for a racer's again after its first CA is in: that check
+    // rides with the additions, in the same round trip (see settledWinner).
+    const recheck = created !== undefined && created === pkiId;
+    const check = await createAuthorities(context, pkiId, ops('createAuthority'), path, recheck);
+    await writeAll(context, ops('updateAuthority'), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.updated.push(op.thumbprint);
+    });
+    await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path, (op) => {
+        if (op.thumbprint !== undefined)
+            record.removed.push(op.thumbprint);
+    });
+    // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
+    if (recheck && !(check?.added === true && onlyOurs(context, check.list, pkiId))) {
+        const winner = await settledWinner(context, pkiId);
+        if (winner !== pkiId)
+            await settle_moveTo(context, winner, pkiId, desired);
+    }
+}
+const pkiPublisher = {
+    read: read_read,
+    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
+    apply: publisher_apply,
+    // The CA creates go in batches of 20, a few at once, each on its own connection; into a new PKI
+    // one more carries the first CA and the check for a racer's PKI.
+    connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS)) + 1
+};
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/http/dispatcher.ts
+// The undici dispatcher every request goes through (OIDC, MSAL, Graph), so that one proxy
+// configuration and one set of timeouts apply to all of them.
+
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+function proxySettings(env) {
+    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '').trim();
+    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
+}
+/**
+ * An EnvHttpProxyAgent when HTTPS_PROXY or HTTP_PROXY is set (an https URL uses HTTPS_PROXY,
+ * else HTTP_PROXY; NO_PROXY lists hosts to reach directly), else a plain Agent. The proxy
+ * settings are read from `env`, never from process.env behind the caller's back.
+ */
+function createDispatcher(env, options = {}) {
+    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const tls = { ...options.connect };
+    const common = { connectTimeout, headersTimeout: requestTimeout, bodyTimeout: requestTimeout };
+    const proxy = proxySettings(env);
+    if (proxy.httpProxy === '' && proxy.httpsProxy === '') {
+        const connector = new WarmConnector({ ...tls, timeout: connectTimeout });
+        const agent = new undici/* Agent */.g6({ ...common, connect: connector.connect });
+        warmConnectors.set(agent, connector);
+        return agent;
+    }
+    // Every value is passed explicitly (an empty string means "none"), so that undici does not
+    // fall back to process.env.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        ...common,
+        connect: tls,
+        requestTls: tls,
+        proxyTls: tls,
+        httpProxy: proxy.httpProxy,
+        httpsProxy: proxy.httpsProxy,
+        noProxy: proxy.noProxy
+    });
+}
+/**
+ * Opens `connections` connections to the origin of `url` now, for requests about to be sent
+ * there: their TCP and TLS handshakes then overlap the round trip the run is waiting for, instead
+ * of following it (on a real network, one or two round trips per new connection). A no-op for a
+ * dispatcher that goes through a proxy. A warm connection is used by the next request to that
+ * origin that needs a new one; one left unused does not keep the process alive.
+ */
+function preconnect(dispatcher, url, connections = 1) {
+    warmConnectors.get(dispatcher)?.preconnect(new URL(url), connections);
+}
+const warmConnectors = new WeakMap();
+/** A warm connection older than this is closed instead of used: the server may be about to drop it as idle. */
+const WARM_FOR_MS = 3_000;
+/** undici's own connector, plus connections opened ahead of need (see preconnect). */
+class WarmConnector {
+    #connect;
+    #warm = new Map();
+    constructor(options) {
+        this.#connect = (0,undici/* buildConnector */.gU)(options);
+    }
+    connect = (options, callback) => {
+        const warm = this.#warm.get(originKey(options.protocol, options.hostname, options.port))?.shift();
+        if (warm === undefined) {
+            this.#connect(options, callback);
+            return;
+        }
+        // From here a request waits for it: it keeps the process alive like any connection in use.
+        warm.socket.ref();
+        void warm.ready.then((connected) => {
+            if (!connected || warm.socket.destroyed || Date.now() - warm.openedAt > WARM_FOR_MS) {
+                warm.socket.destroy();
+                this.#connect(options, callback);
+                return;
+            }
+            callback(null, warm.socket);
+        });
+    };
+    preconnect(url, connections) {
+        const key = originKey(url.protocol, url.hostname, url.port);
+        const list = this.#warm.get(key) ?? [];
+        this.#warm.set(key, list);
+        for (let i = 0; i < connections; i++) {
+            let settle = () => undefined;
+            const ready = new Promise((resolve) => (settle = resolve));
+            // A failure here is not reported: the request that needs the connection connects itself.
+            // undici's connector returns the socket it starts (its typings say void).
+            const started = this.#connect({ protocol: url.protocol, hostname: url.hostname, host: url.host, port: url.port }, (...args) => settle(args[0] === null));
+            if (!(started instanceof external_node_net_.Socket))
+                return;
+            const socket = started;
+            // Until a request takes it, neither the handshake nor the idle connection keeps the process alive.
+            socket.unref();
+            list.push({ socket, ready, openedAt: Date.now() });
+        }
+    }
+}
+function originKey(protocol, hostname, port) {
+    return `${protocol}//${hostname}:${port === '' ? (protocol === 'https:' ? '443' : '80') : port}`;
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // When to try a request again, and how long to wait first.
 //
@@ -1045,714 +1497,6 @@ function classifyTransportError(error) {
     }
     // Unknown codes (HTTP parser errors and the like) happen once the request is out.
     return { phase: 'after-send', description: message !== '' ? `${message} (${code})` : code };
-}
-
-;// CONCATENATED MODULE: ./src/http/batch.ts
-// Graph JSON batching (graph-api.md §4.5): up to 20 requests in one `POST /{version}/$batch`, a
-// few batches at once, so that 100 independent writes cost one round trip instead of dozens.
-//
-// Throttling (§4.4): Graph throttles the items one by one, as if each were sent alone (a batch can
-// be 200 with some items 429), and every POST, PATCH or DELETE item counts against the write
-// limits: 3,000 writes per 150 s per app and tenant. A PKI holds at most 250 CAs, far below; the
-// bound on batches in flight keeps the burst to 100 items at a time.
-//
-// Which items are resent follows retry.ts, item by item:
-// - 429, 409 Directory_ConcurrencyViolation, 503 with Retry-After: turned away before any work.
-//   Only those items are resent, after the largest Retry-After among them (else backoff), with
-//   the client's attempt bound.
-// - 503 without Retry-After or 504 for an item, and a batch whose answer was lost (connection
-//   dropped or timed out after sending, 503 without Retry-After, 504): the item may have been
-//   applied. An idempotent item is resent; a POST is reported `ambiguous` and never resent: the
-//   caller reads the tenant and creates only what is still missing.
-// - Anything else: `failed`, with a GraphError carrying the item's status, code, message and ids.
-
-
-
-
-/** Requests per batch: Graph's limit. */
-const MAX_BATCH_ITEMS = 20;
-/** Batches in flight at once by default: 100 items. */
-const DEFAULT_BATCHES_IN_FLIGHT = 5;
-async function runBatch(transport, items, options = {}) {
-    const { retry } = transport;
-    checkDependencies(items);
-    const states = items.map((item) => ({
-        item,
-        idempotent: item.idempotent ?? item.method !== 'POST',
-        clientRequestId: '',
-        mayHaveBeenApplied: false
-    }));
-    const results = new Array(items.length);
-    let pending = items.map((_item, index) => index);
-    for (let attempt = 1; pending.length > 0; attempt++) {
-        const verdicts = new Map();
-        const { chunks, sequential } = chunksOf(items, pending);
-        await eachLimited(chunks, (options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT) + sequential, async (chunk) => {
-            for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options))
-                verdicts.set(index, verdict);
-        });
-        resendDependents(items, verdicts);
-        const again = [];
-        let retryAfterMs;
-        const why = new Map();
-        for (const [index, verdict] of verdicts) {
-            if (verdict.outcome !== 'retry') {
-                results[index] = verdict;
-            }
-            else if (attempt >= retry.maxAttempts) {
-                results[index] = verdict.final;
-            }
-            else {
-                again.push(index);
-                if (verdict.retryAfterMs !== undefined)
-                    retryAfterMs = Math.max(retryAfterMs ?? 0, verdict.retryAfterMs);
-                why.set(verdict.why, (why.get(verdict.why) ?? 0) + 1);
-            }
-        }
-        pending = again.sort((a, b) => a - b);
-        if (pending.length === 0)
-            break;
-        const wait = retry.delay(retryAfterMs, attempt - 1);
-        retry.logger.info(`Microsoft Graph: ${pending.length} of ${items.length} batched request(s) answered ` +
-            `${[...why].map(([status, n]) => `${status} (×${n})`).join(', ')}; resending them in ${(wait / 1000).toFixed(1)} s ` +
-            `(${retryAfterMs !== undefined ? 'Retry-After' : 'backoff'}; attempt ${attempt + 1} of ${retry.maxAttempts})`);
-        await retry.sleep(wait);
-    }
-    return results.map((result) => result ?? internal('an item of the batch got no result'));
-}
-/**
- * The pending items in batches. Items linked by `dependsOn` (each with what it waits for, through
- * any number of links) travel in a batch of their own, sent first: Graph wants a batch either fully
- * sequential or fully parallel (graph-api.md §4.5). The others go in batches of up to 20. The bound
- * on batches in flight counts the parallel ones (their items make the burst); the `sequential`
- * ones ride beside them.
- */
-function chunksOf(items, pending) {
-    const groups = linkedGroups(items, pending);
-    const linked = groups.filter((group) => group.length > 1);
-    const parallel = groups.filter((group) => group.length === 1).flat();
-    const chunks = [...linked];
-    for (let i = 0; i < parallel.length; i += MAX_BATCH_ITEMS)
-        chunks.push(parallel.slice(i, i + MAX_BATCH_ITEMS));
-    return { chunks, sequential: linked.length };
-}
-/** The pending items grouped by `dependsOn` links between pending items, each group in index order. */
-function linkedGroups(items, pending) {
-    const waiting = new Set(pending);
-    const parent = new Map();
-    const root = (index) => {
-        let top = index;
-        for (let up = parent.get(top); up !== undefined; up = parent.get(top))
-            top = up;
-        return top;
-    };
-    for (const index of pending) {
-        for (const dependency of items[index]?.dependsOn ?? []) {
-            if (!waiting.has(dependency))
-                continue;
-            const [a, b] = [root(index), root(dependency)];
-            if (a !== b)
-                parent.set(Math.max(a, b), Math.min(a, b));
-        }
-    }
-    const groups = new Map();
-    for (const index of pending) {
-        const top = root(index);
-        groups.set(top, [...(groups.get(top) ?? []), index]);
-    }
-    return [...groups.values()];
-}
-/** Each `dependsOn` names another item of the call, and each linked group fits in one batch. */
-function checkDependencies(items) {
-    items.forEach((item, index) => {
-        for (const dependency of item.dependsOn ?? []) {
-            if (!Number.isInteger(dependency) || dependency < 0 || dependency >= items.length || dependency === index) {
-                internal(`item ${index} depends on ${dependency}, which is not another item of the call`);
-            }
-        }
-    });
-    for (const group of linkedGroups(items, items.map((_item, index) => index))) {
-        if (group.length > MAX_BATCH_ITEMS)
-            internal(`${group.length} items linked by dependsOn do not fit in one batch of ${MAX_BATCH_ITEMS}`);
-    }
-}
-/** An item answered 424 because a dependency of it is being resent goes again with it. */
-function resendDependents(items, verdicts) {
-    for (const [index, verdict] of verdicts) {
-        const resent = items[index]?.dependsOn?.some((dependency) => verdicts.get(dependency)?.outcome === 'retry') ?? false;
-        if (resent && verdict.outcome === 'failed' && verdict.error.status === 424) {
-            verdicts.set(index, { outcome: 'retry', retryAfterMs: undefined, why: '424 (after its dependency)', final: verdict });
-        }
-    }
-}
-async function sendChunk(transport, states, chunk, attempt, options) {
-    const wire = chunk.map((index) => {
-        const state = states[index];
-        state.clientRequestId = (0,external_node_crypto_.randomUUID)();
-        const { method, path, body, headers } = state.item;
-        // A dependency done in an earlier round is no longer waited for.
-        const dependsOn = (state.item.dependsOn ?? []).filter((dependency) => chunk.includes(dependency)).map(String);
-        return {
-            id: String(index),
-            method,
-            url: path,
-            ...(dependsOn.length > 0 ? { dependsOn } : {}),
-            headers: {
-                ...headers,
-                'client-request-id': state.clientRequestId,
-                ...(body !== undefined ? { 'content-type': 'application/json' } : {})
-            },
-            ...(body !== undefined ? { body } : {})
-        };
-    });
-    let response;
-    try {
-        response = await transport.send(wire, chunk.every((index) => states[index].idempotent));
-    }
-    catch (error) {
-        if (error instanceof GraphError)
-            return chunk.map((index) => [index, { outcome: 'failed', error }]);
-        if (!(error instanceof AmbiguousWriteError))
-            throw error;
-        return chunk.map((index) => [index, lost(transport, states[index], attempt, `its $batch request: ${error.reason}`, error)]);
-    }
-    const answers = new Map();
-    const responses = prop(response.body, 'responses');
-    for (const answer of Array.isArray(responses) ? responses : []) {
-        const id = prop(answer, 'id');
-        if ((typeof id === 'string' || typeof id === 'number') && !answers.has(String(id)))
-            answers.set(String(id), answer);
-    }
-    const statuses = [...answers.values()].map((answer) => String(prop(answer, 'status')));
-    transport.retry.logger.debug(`$batch of ${chunk.length} (attempt ${attempt}) -> ${response.status}; items: ` +
-        `${[...new Set(statuses)]
-            .sort()
-            .map((s) => `${s} ×${statuses.filter((t) => t === s).length}`)
-            .join(', ') || 'none'}`);
-    return chunk.map((index) => {
-        const answer = answers.get(String(index));
-        const state = states[index];
-        if (answer === undefined)
-            return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)];
-        return [index, judge(transport, state, answer, attempt, options)];
-    });
-}
-/** The item's answer: done, resent, ambiguous or failed (see the top of the file). */
-function judge(transport, state, answer, attempt, options) {
-    const status = prop(answer, 'status');
-    if (typeof status !== 'number')
-        return lost(transport, state, attempt, 'its answer in the $batch response has no status');
-    const headers = lowerCaseHeaders(prop(answer, 'headers'));
-    const body = normaliseGraphBody(prop(answer, 'body'));
-    if (status >= 200 && status < 300)
-        return { outcome: 'done', status, headers, body };
-    const parsed = parseGraphErrorBody(body);
-    const retryAfterMs = parseRetryAfter(headers['retry-after'], transport.retry.now());
-    const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
-    const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
-    const uncertain = !rejected && (status === 503 || status === 504);
-    const requestId = headers['request-id'] ?? parsed.requestId;
-    if (uncertain && !state.idempotent) {
-        return ambiguous(transport, state, `HTTP ${status}${status === 503 ? ' without Retry-After' : ''} for it in a $batch` +
-            `${requestId !== undefined ? `, request-id: ${requestId}` : ''}`);
-    }
-    if (uncertain)
-        state.mayHaveBeenApplied ||= state.item.method !== 'GET';
-    const error = new GraphError({
-        service: 'Microsoft Graph',
-        method: state.item.method,
-        path: transport.displayPath(state.item.path),
-        status,
-        code: parsed.code,
-        graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? body.slice(0, 200) : undefined),
-        requestId,
-        clientRequestId: headers['client-request-id'] ?? parsed.clientRequestId ?? state.clientRequestId,
-        date: headers.date ?? parsed.date,
-        attempts: attempt,
-        mayHaveBeenApplied: state.mayHaveBeenApplied,
-        ...((status === 401 || status === 403) && options.permissionHint !== undefined ? { hint: options.permissionHint } : {})
-    });
-    if (rejected || uncertain) {
-        return {
-            outcome: 'retry',
-            retryAfterMs,
-            why: `${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}`,
-            final: { outcome: 'failed', error }
-        };
-    }
-    return { outcome: 'failed', error };
-}
-/** No answer for the item although the batch went out: ambiguous for a POST, resent otherwise. */
-function lost(transport, state, attempt, reason, cause) {
-    if (!state.idempotent)
-        return ambiguous(transport, state, reason, cause);
-    state.mayHaveBeenApplied ||= state.item.method !== 'GET';
-    const error = new GraphError({
-        service: 'Microsoft Graph',
-        method: state.item.method,
-        path: transport.displayPath(state.item.path),
-        status: undefined,
-        code: undefined,
-        graphMessage: undefined,
-        requestId: undefined,
-        clientRequestId: state.clientRequestId,
-        date: undefined,
-        attempts: attempt,
-        mayHaveBeenApplied: state.mayHaveBeenApplied,
-        transportError: reason
-    }, cause !== undefined ? { cause } : {});
-    return { outcome: 'retry', retryAfterMs: undefined, why: 'no answer', final: { outcome: 'failed', error } };
-}
-function ambiguous(transport, state, reason, cause) {
-    const { method, path } = state.item;
-    const error = new AmbiguousWriteError({ method, path: transport.displayPath(path), clientRequestId: state.clientRequestId, reason }, cause !== undefined ? { cause } : {});
-    return { outcome: 'ambiguous', error };
-}
-function lowerCaseHeaders(value) {
-    const headers = {};
-    if (!isJsonObject(value))
-        return headers;
-    for (const [name, v] of Object.entries(value)) {
-        if (typeof v === 'string' || typeof v === 'number')
-            headers[name.toLowerCase()] = String(v);
-    }
-    return headers;
-}
-/** Runs `work` over `items`, at most `limit` at once; rejects with the first error once all have settled. */
-async function eachLimited(items, limit, work) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            try {
-                await work(item);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure !== undefined)
-        throw failure.error;
-}
-function internal(message) {
-    throw new Error(`internal: ${message}`);
-}
-
-;// CONCATENATED MODULE: ./src/graph/pki.ts
-
-
-
-
-
-
-
-
-
-
-const pki_hint = permissionHint('pki');
-const pki_opts = { permissionHint: pki_hint };
-const pki_listAuthorities = (context, pkiId) => context.graph.getAll(`${(0,paths/* PKI_AUTHORITIES */.rp)(pkiId)}?$top=999`, pki_opts);
-async function pki_read(context) {
-    const id = await winnerId(context);
-    if (id === undefined)
-        return { kind: 'pki', pki: null, authorities: [] };
-    return {
-        kind: 'pki',
-        pki: { id, displayName: pki_displayNameOf(context) },
-        authorities: existingAuthorities(await pki_listAuthorities(context, id))
-    };
-}
-const pki_displayNameOf = (context) => context.settings.displayName ?? '';
-/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
-const isDuplicate = (error) => error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message);
-async function pki_apply(context, plan, state, desired) {
-    const { record } = context;
-    let pkiId = state.pki?.id;
-    let created;
-    const path = (op) => (pkiId !== undefined ? op.path.replace(paths/* PLACEHOLDER */.Kx.pkiId, pkiId) : op.path);
-    for (const op of plan.operations.filter((o) => o.action === 'createConfiguration')) {
-        context.onWrite();
-        ({ created, pkiId } = await createAndSettle(context, op));
-    }
-    if (pkiId === undefined)
-        throw new Error('internal: no PKI id after planning');
-    record.configurationId = pkiId;
-    // Extras go last, after every addition: trust never shrinks before it grows. Only those the
-    // plan puts before the additions (to stay within 250 CAs) go first.
-    const ops = (action) => plan.operations.filter((o) => o.action === action);
-    const firstAdd = plan.operations.findIndex((o) => o.action === 'createAuthority');
-    const room = new Set(firstAdd === -1 ? [] : plan.operations.slice(0, firstAdd).filter((o) => o.action === 'deleteAuthority'));
-    await writeAll(context, [...room], path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.removed.push(op.thumbprint);
-    });
-    // A PKI this run created is checked for a racer's again after its first CA is in: that check
-    // rides with the additions, in the same round trip (see settledWinner).
-    const recheck = created !== undefined && created === pkiId;
-    const check = await createAuthorities(context, pkiId, ops('createAuthority'), path, recheck);
-    await writeAll(context, ops('updateAuthority'), path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.updated.push(op.thumbprint);
-    });
-    await writeAll(context, ops('deleteAuthority').filter((op) => !room.has(op)), path, (op) => {
-        if (op.thumbprint !== undefined)
-            record.removed.push(op.thumbprint);
-    });
-    // A racer's PKI with a lower id may have appeared after we settled: then ours moves to it.
-    if (recheck && !(check?.added === true && onlyOurs(context, check.list, pkiId))) {
-        const winner = await settledWinner(context, pkiId);
-        if (winner !== pkiId)
-            await pki_moveTo(context, winner, pkiId, desired);
-    }
-}
-/** A list of the PKIs of the name, complete in one page, that shows ours and no other. */
-function onlyOurs(context, list, ours) {
-    if (list?.outcome !== 'done' || prop(list.body, '@odata.nextLink') !== undefined)
-        return false;
-    const page = prop(list.body, 'value');
-    const ids = exactMatches(Array.isArray(page) ? page.filter(isJsonObject) : [], pki_displayNameOf(context)).map((pki) => tolerant_stringProp(pki, 'id'));
-    return ids.length === 1 && ids[0] === ours;
-}
-/**
- * Adds the CAs in JSON batches (http/batch.ts): one round trip for up to 100 of them. Each item is
- * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
- * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
- * blindly: the PKI is read, and only what is still missing is created again.
- *
- * With `check`, the PKIs of the name are listed right after the first CA is added, in a batch of
- * those two beside the others: whether that CA went in, and the list.
- */
-async function createAuthorities(context, pkiId, ops, path, check = false) {
-    const { lost, failure, check: result } = await postAll(context, ops, path, check);
-    if (lost.length > 0) {
-        context.logger.warning(`The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
-            'the PKI is read again before anything is repeated.');
-        // After a failure the run stops, but the read still tells which of the lost ones took effect.
-        await settleUncertain(context, pkiId, lost.map(({ op }) => op), path, failure === undefined);
-    }
-    if (failure !== undefined)
-        throw failure;
-    return result;
-}
-/**
- * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
- * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
- * the first failure.
- */
-async function postAll(context, ops, path, check = false) {
-    if (ops.length === 0)
-        return { lost: [] };
-    context.onWrite();
-    const items = ops.map((op) => ({ method: 'POST', path: path(op), body: op.body }));
-    if (check)
-        items.push({ method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context)), dependsOn: [0] });
-    const results = await context.graph.batch(items, pki_opts);
-    const lost = [];
-    let failure;
-    results.slice(0, ops.length).forEach((result, i) => {
-        const op = ops[i];
-        if (result.outcome === 'done')
-            noteCreated(context, op.thumbprint, tolerant_stringProp(result.body, 'id'));
-        else if (result.outcome === 'ambiguous')
-            lost.push({ op, error: result.error });
-        else if (isDuplicate(result.error))
-            context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`);
-        else
-            failure ??= result.error;
-    });
-    return {
-        lost,
-        ...(failure !== undefined ? { failure } : {}),
-        ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {})
-    };
-}
-/**
- * PATCHes or DELETEs in batches (each is idempotent, and independent of the others); `done` is
- * called for each that took effect. A DELETE whose target is already gone has done its job.
- */
-async function writeAll(context, ops, path, done) {
-    if (ops.length === 0)
-        return;
-    context.onWrite();
-    const results = await context.graph.batch(ops.map((op) => ({
-        method: op.method,
-        path: path(op),
-        ...(op.body !== undefined ? { body: op.body } : {})
-    })), pki_opts);
-    let failure;
-    results.forEach((result, i) => {
-        const op = ops[i];
-        if (result.outcome === 'done' || (op.method === 'DELETE' && result.outcome === 'failed' && result.error.status === 404))
-            done(op);
-        else
-            failure ??= result.error;
-    });
-    if (failure !== undefined)
-        throw failure;
-}
-/**
- * Creates the PKI and, in the same round trip, lists the PKIs of its name: a JSON batch whose
- * list waits for the create (`dependsOn`), so the check for a concurrent run's PKI costs no
- * round trip of its own. A list that shows only ours settles it; anything else (another PKI of
- * the name, a list that failed or spans pages) is settled by the full check (`settle`).
- */
-async function createAndSettle(context, op) {
-    const displayName = pki_displayNameOf(context);
-    const [create, list] = await context.graph.batch([
-        { method: 'POST', path: op.path, body: op.body },
-        { method: 'GET', path: byDisplayNamePath(paths/* PKI_CONTAINER */.RF, displayName), dependsOn: [0] }
-    ], pki_opts);
-    if (create === undefined || create.outcome === 'failed')
-        throw create?.error ?? new Error('internal: no answer for the PKI create');
-    let created = create.outcome === 'done' ? tolerant_stringProp(create.body, 'id') : undefined;
-    if (create.outcome === 'ambiguous') {
-        context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.');
-        created = (await winnerId(context)) ?? tolerant_stringProp(await context.graph.post(op.path, op.body, pki_opts), 'id');
-    }
-    if (created === undefined)
-        throw new Error(`POST ${op.path} returned no id for the new PKI`);
-    if (create.outcome === 'done' && onlyOurs(context, list, created))
-        return { created, pkiId: created };
-    return { created, pkiId: await settle(context, created) };
-}
-/**
- * Which of the PKIs of that name every run settles on: one holding CAs beats an empty one (a run
- * that already published is not undone by a racer that only just created its PKI), then the
- * lowest id. Each run that creates one checks right after creating, and again once its first CA
- * is in (settledWinner).
- */
-async function winnerId(context) {
-    return choose(context, await namesakes(context));
-}
-/** The PKIs of the name, lowest id first. */
-async function namesakes(context) {
-    const ids = (await findAllByDisplayName(context.graph, paths/* PKI_CONTAINER */.RF, pki_displayNameOf(context), pki_hint)).map((pki) => tolerant_stringProp(pki, 'id') ?? '');
-    if (ids.length <= 1)
-        return ids.map((id) => ({ id, held: true }));
-    // One page of at most one item says whether a PKI holds any CA; a 404 says that a racer deleted
-    // its PKI since the list (it chose another).
-    const found = await Promise.all(ids.map(async (id) => {
-        try {
-            const page = prop(await context.graph.get(`${(0,paths/* PKI_AUTHORITIES */.rp)(id)}?$top=1`, pki_opts), 'value');
-            return { id, held: Array.isArray(page) && page.length > 0 };
-        }
-        catch (error) {
-            if (error instanceof GraphError && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }));
-    return found.filter((pki) => pki !== undefined);
-}
-function choose(context, pkis) {
-    if (pkis.length <= 1)
-        return pkis[0]?.id;
-    const winner = (pkis.find((pki) => pki.held) ?? pkis[0]).id;
-    context.logger.info(`${pkis.length} PKIs are named "${pki_displayNameOf(context)}" (${pkis.map((pki) => pki.id).join(', ')}); using ${winner}, ` +
-        'the first of those holding CAs by id.');
-    return winner;
-}
-/** Pauses between looks at a racer's PKI that is still empty: about 8 s in all. */
-const EMPTY_RACER_PAUSES_MS = [250, 500, 1000, 2000, 4000];
-/**
- * The PKI to end on, once ours holds a CA. Another PKI of the name that is still empty belongs to
- * a run between its create and its first CA: that run will fill it (it chose its own, having seen
- * ours empty) or delete it (it chose ours). Choosing before then could leave two PKIs, one filled
- * by each run, so this looks again until every other PKI of the name holds a CA or is gone. One
- * still empty after the last pause is taken as left behind by a run that stopped, and ignored.
- */
-async function settledWinner(context, ours) {
-    for (let look = 0;; look++) {
-        const found = await namesakes(context);
-        const empty = found.filter((pki) => pki.id !== ours && !pki.held).map((pki) => pki.id);
-        const pause = EMPTY_RACER_PAUSES_MS[look];
-        if (empty.length === 0 || pause === undefined) {
-            if (empty.length > 0) {
-                context.logger.warning(`The PKI(s) ${empty.join(', ')} named "${pki_displayNameOf(context)}" are still empty after ` +
-                    `${EMPTY_RACER_PAUSES_MS.reduce((a, b) => a + b, 0) / 1000} s; taking them as left behind by a run that stopped. ` +
-                    'Delete them if no run is using them.');
-            }
-            return (choose(context, found.filter((pki) => !empty.includes(pki.id))) ?? ours);
-        }
-        context.logger.info(`Another run is creating a PKI named "${pki_displayNameOf(context)}" (${empty.join(', ')}, still empty); ` +
-            `looking again in ${pause / 1000} s to see whether it keeps that one or joins this one.`);
-        await (0,promises_.setTimeout)(pause);
-    }
-}
-/** Right after creating: if another PKI of that name wins, ours (still empty) goes. */
-async function settle(context, created) {
-    const winner = await winnerId(context);
-    if (winner === undefined || winner === created)
-        return created;
-    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time; using that one ` +
-        `(${winner}) and deleting the one this run created (${created}).`);
-    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${created}`, pki_hint);
-    return winner;
-}
-/** Adds every given CA to the winner (those already there are skipped), then deletes our PKI. */
-async function pki_moveTo(context, winner, ours, desired) {
-    context.logger.warning(`Another run created a PKI named "${pki_displayNameOf(context)}" at the same time, and that one ` +
-        `(${winner}) wins; moving this run's CAs there and deleting the PKI this run created (${ours}).`);
-    const { record } = context;
-    record.created.length = 0;
-    record.createdAuthorityIds.length = 0;
-    const held = new Set(existingAuthorities(await pki_listAuthorities(context, winner)).map((ca) => ca.thumbprint));
-    const ops = desired
-        .filter((ca) => !held.has(ca.thumbprint))
-        .map((ca) => ({
-        action: 'createAuthority',
-        method: 'POST',
-        path: (0,paths/* PKI_AUTHORITIES */.rp)(winner),
-        reason: 'move',
-        thumbprint: ca.thumbprint,
-        body: (0,bodies/* pkiAuthorityBody */.MJ)(ca, context.settings.issuerHints)
-    }));
-    await createAuthorities(context, winner, ops, (op) => op.path);
-    await deleteTolerant(context, `${paths/* PKI_CONTAINER */.RF}/${ours}`, pki_hint);
-    record.configurationId = winner;
-}
-/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
-async function settleUncertain(context, pkiId, uncertain, path, createMissing) {
-    const held = new Map(existingAuthorities(await pki_listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]));
-    const missing = [];
-    for (const op of uncertain) {
-        const id = held.get(op.thumbprint ?? '');
-        if (id === undefined) {
-            missing.push(op);
-            continue;
-        }
-        context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`);
-        noteCreated(context, op.thumbprint, id);
-    }
-    if (!createMissing)
-        return;
-    const again = await postAll(context, missing, path);
-    if (again.failure !== undefined)
-        throw again.failure;
-    // A second lost response ends the run: a re-run reads first.
-    if (again.lost[0] !== undefined)
-        throw again.lost[0].error;
-}
-function noteCreated(context, thumbprint, id) {
-    if (thumbprint !== undefined)
-        context.record.created.push(thumbprint);
-    if (id !== undefined)
-        context.record.createdAuthorityIds.push(id);
-}
-const pkiPublisher = {
-    read: pki_read,
-    storeCertificates: (state) => state.authorities.map((ca) => ca.der),
-    apply: pki_apply,
-    // The CA creates go in batches of 20, a few at once, each on its own connection; into a new PKI
-    // one more carries the first CA and the check for a racer's PKI.
-    connections: (desired) => Math.min(DEFAULT_BATCHES_IN_FLIGHT, Math.ceil(desired.length / MAX_BATCH_ITEMS)) + 1
-};
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/http/dispatcher.ts
-// The undici dispatcher every request goes through (OIDC, MSAL, Graph), so that one proxy
-// configuration and one set of timeouts apply to all of them.
-
-
-const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-function proxySettings(env) {
-    const pick = (name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '').trim();
-    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
-}
-/**
- * An EnvHttpProxyAgent when HTTPS_PROXY or HTTP_PROXY is set (an https URL uses HTTPS_PROXY,
- * else HTTP_PROXY; NO_PROXY lists hosts to reach directly), else a plain Agent. The proxy
- * settings are read from `env`, never from process.env behind the caller's back.
- */
-function createDispatcher(env, options = {}) {
-    const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const tls = { ...options.connect };
-    const common = { connectTimeout, headersTimeout: requestTimeout, bodyTimeout: requestTimeout };
-    const proxy = proxySettings(env);
-    if (proxy.httpProxy === '' && proxy.httpsProxy === '') {
-        const connector = new WarmConnector({ ...tls, timeout: connectTimeout });
-        const agent = new undici/* Agent */.g6({ ...common, connect: connector.connect });
-        warmConnectors.set(agent, connector);
-        return agent;
-    }
-    // Every value is passed explicitly (an empty string means "none"), so that undici does not
-    // fall back to process.env.
-    return new undici/* EnvHttpProxyAgent */.J2({
-        ...common,
-        connect: tls,
-        requestTls: tls,
-        proxyTls: tls,
-        httpProxy: proxy.httpProxy,
-        httpsProxy: proxy.httpsProxy,
-        noProxy: proxy.noProxy
-    });
-}
-/**
- * Opens `connections` connections to the origin of `url` now, for requests about to be sent
- * there: their TCP and TLS handshakes then overlap the round trip the run is waiting for, instead
- * of following it (on a real network, one or two round trips per new connection). A no-op for a
- * dispatcher that goes through a proxy. A warm connection is used by the next request to that
- * origin that needs a new one; one left unused does not keep the process alive.
- */
-function preconnect(dispatcher, url, connections = 1) {
-    warmConnectors.get(dispatcher)?.preconnect(new URL(url), connections);
-}
-const warmConnectors = new WeakMap();
-/** A warm connection older than this is closed instead of used: the server may be about to drop it as idle. */
-const WARM_FOR_MS = 3_000;
-/** undici's own connector, plus connections opened ahead of need (see preconnect). */
-class WarmConnector {
-    #connect;
-    #warm = new Map();
-    constructor(options) {
-        this.#connect = (0,undici/* buildConnector */.gU)(options);
-    }
-    connect = (options, callback) => {
-        const warm = this.#warm.get(originKey(options.protocol, options.hostname, options.port))?.shift();
-        if (warm === undefined) {
-            this.#connect(options, callback);
-            return;
-        }
-        // From here a request waits for it: it keeps the process alive like any connection in use.
-        warm.socket.ref();
-        void warm.ready.then((connected) => {
-            if (!connected || warm.socket.destroyed || Date.now() - warm.openedAt > WARM_FOR_MS) {
-                warm.socket.destroy();
-                this.#connect(options, callback);
-                return;
-            }
-            callback(null, warm.socket);
-        });
-    };
-    preconnect(url, connections) {
-        const key = originKey(url.protocol, url.hostname, url.port);
-        const list = this.#warm.get(key) ?? [];
-        this.#warm.set(key, list);
-        for (let i = 0; i < connections; i++) {
-            let settle = () => undefined;
-            const ready = new Promise((resolve) => (settle = resolve));
-            // A failure here is not reported: the request that needs the connection connects itself.
-            // undici's connector returns the socket it starts (its typings say void).
-            const started = this.#connect({ protocol: url.protocol, hostname: url.hostname, host: url.host, port: url.port }, (...args) => settle(args[0] === null));
-            if (!(started instanceof external_node_net_.Socket))
-                return;
-            const socket = started;
-            // Until a request takes it, neither the handshake nor the idle connection keeps the process alive.
-            socket.unref();
-            list.push({ socket, ready, openedAt: Date.now() });
-        }
-    }
-}
-function originKey(protocol, hostname, port) {
-    return `${protocol}//${hostname}:${port === '' ? (protocol === 'https:' ? '443' : '80') : port}`;
 }
 
 ;// CONCATENATED MODULE: ./src/http/client.ts
@@ -1955,6 +1699,310 @@ function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
+;// CONCATENATED MODULE: ./src/http/batch/chunks.ts
+// Graph JSON batching: which pending items travel together, and how many batches are in flight.
+
+/**
+ * The pending items in batches. Items linked by `dependsOn` (each with what it waits for, through
+ * any number of links) travel in a batch of their own, sent first: Graph wants a batch either fully
+ * sequential or fully parallel (graph-api.md §4.5). The others go in batches of up to 20. The bound
+ * on batches in flight counts the parallel ones (their items make the burst); the `sequential`
+ * ones ride beside them.
+ */
+function chunksOf(items, pending) {
+    const groups = linkedGroups(items, pending);
+    const linked = groups.filter((group) => group.length > 1);
+    const parallel = groups.filter((group) => group.length === 1).flat();
+    const chunks = [...linked];
+    for (let i = 0; i < parallel.length; i += MAX_BATCH_ITEMS)
+        chunks.push(parallel.slice(i, i + MAX_BATCH_ITEMS));
+    return { chunks, sequential: linked.length };
+}
+/** The pending items grouped by `dependsOn` links between pending items, each group in index order. */
+function linkedGroups(items, pending) {
+    const waiting = new Set(pending);
+    const parent = new Map();
+    const root = (index) => {
+        let top = index;
+        for (let up = parent.get(top); up !== undefined; up = parent.get(top))
+            top = up;
+        return top;
+    };
+    for (const index of pending) {
+        for (const dependency of items[index]?.dependsOn ?? []) {
+            if (!waiting.has(dependency))
+                continue;
+            const [a, b] = [root(index), root(dependency)];
+            if (a !== b)
+                parent.set(Math.max(a, b), Math.min(a, b));
+        }
+    }
+    const groups = new Map();
+    for (const index of pending) {
+        const top = root(index);
+        groups.set(top, [...(groups.get(top) ?? []), index]);
+    }
+    return [...groups.values()];
+}
+/** Each `dependsOn` names another item of the call, and each linked group fits in one batch. */
+function checkDependencies(items) {
+    items.forEach((item, index) => {
+        for (const dependency of item.dependsOn ?? []) {
+            if (!Number.isInteger(dependency) || dependency < 0 || dependency >= items.length || dependency === index) {
+                internal(`item ${index} depends on ${dependency}, which is not another item of the call`);
+            }
+        }
+    });
+    for (const group of linkedGroups(items, items.map((_item, index) => index))) {
+        if (group.length > MAX_BATCH_ITEMS)
+            internal(`${group.length} items linked by dependsOn do not fit in one batch of ${MAX_BATCH_ITEMS}`);
+    }
+}
+/** Runs `work` over `items`, at most `limit` at once; rejects with the first error once all have settled. */
+async function eachLimited(items, limit, work) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            try {
+                await work(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure !== undefined)
+        throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/http/batch/verdict.ts
+// Graph JSON batching, reading answers: what one item's answer means (see run.ts for the rules).
+
+
+
+/** An item answered 424 because a dependency of it is being resent goes again with it. */
+function resendDependents(items, verdicts) {
+    for (const [index, verdict] of verdicts) {
+        const resent = items[index]?.dependsOn?.some((dependency) => verdicts.get(dependency)?.outcome === 'retry') ?? false;
+        if (resent && verdict.outcome === 'failed' && verdict.error.status === 424) {
+            verdicts.set(index, { outcome: 'retry', retryAfterMs: undefined, why: '424 (after its dependency)', final: verdict });
+        }
+    }
+}
+/** The item's answer: done, resent, ambiguous or failed (the rules stand at the top of run.ts). */
+function judge(transport, state, answer, attempt, options) {
+    const status = prop(answer, 'status');
+    if (typeof status !== 'number')
+        return lost(transport, state, attempt, 'its answer in the $batch response has no status');
+    const headers = lowerCaseHeaders(prop(answer, 'headers'));
+    const body = normaliseGraphBody(prop(answer, 'body'));
+    if (status >= 200 && status < 300)
+        return { outcome: 'done', status, headers, body };
+    const parsed = parseGraphErrorBody(body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after'], transport.retry.now());
+    const concurrency = status === 409 && parsed.code?.toLowerCase() === CONCURRENCY_VIOLATION;
+    const rejected = status === 429 || concurrency || (status === 503 && retryAfterMs !== undefined);
+    const uncertain = !rejected && (status === 503 || status === 504);
+    const requestId = headers['request-id'] ?? parsed.requestId;
+    if (uncertain && !state.idempotent) {
+        return ambiguous(transport, state, `HTTP ${status}${status === 503 ? ' without Retry-After' : ''} for it in a $batch` +
+            `${requestId !== undefined ? `, request-id: ${requestId}` : ''}`);
+    }
+    if (uncertain)
+        state.mayHaveBeenApplied ||= state.item.method !== 'GET';
+    const error = new GraphError({
+        service: 'Microsoft Graph',
+        method: state.item.method,
+        path: transport.displayPath(state.item.path),
+        status,
+        code: parsed.code,
+        graphMessage: parsed.message ?? (typeof body === 'string' && body !== '' ? body.slice(0, 200) : undefined),
+        requestId,
+        clientRequestId: headers['client-request-id'] ?? parsed.clientRequestId ?? state.clientRequestId,
+        date: headers.date ?? parsed.date,
+        attempts: attempt,
+        mayHaveBeenApplied: state.mayHaveBeenApplied,
+        ...((status === 401 || status === 403) && options.permissionHint !== undefined ? { hint: options.permissionHint } : {})
+    });
+    if (rejected || uncertain) {
+        return {
+            outcome: 'retry',
+            retryAfterMs,
+            why: `${status}${parsed.code !== undefined ? ` ${parsed.code}` : ''}`,
+            final: { outcome: 'failed', error }
+        };
+    }
+    return { outcome: 'failed', error };
+}
+/** No answer for the item although the batch went out: ambiguous for a POST, resent otherwise. */
+function lost(transport, state, attempt, reason, cause) {
+    if (!state.idempotent)
+        return ambiguous(transport, state, reason, cause);
+    state.mayHaveBeenApplied ||= state.item.method !== 'GET';
+    const error = new GraphError({
+        service: 'Microsoft Graph',
+        method: state.item.method,
+        path: transport.displayPath(state.item.path),
+        status: undefined,
+        code: undefined,
+        graphMessage: undefined,
+        requestId: undefined,
+        clientRequestId: state.clientRequestId,
+        date: undefined,
+        attempts: attempt,
+        mayHaveBeenApplied: state.mayHaveBeenApplied,
+        transportError: reason
+    }, cause !== undefined ? { cause } : {});
+    return { outcome: 'retry', retryAfterMs: undefined, why: 'no answer', final: { outcome: 'failed', error } };
+}
+function ambiguous(transport, state, reason, cause) {
+    const { method, path } = state.item;
+    const error = new AmbiguousWriteError({ method, path: transport.displayPath(path), clientRequestId: state.clientRequestId, reason }, cause !== undefined ? { cause } : {});
+    return { outcome: 'ambiguous', error };
+}
+function lowerCaseHeaders(value) {
+    const headers = {};
+    if (!isJsonObject(value))
+        return headers;
+    for (const [name, v] of Object.entries(value)) {
+        if (typeof v === 'string' || typeof v === 'number')
+            headers[name.toLowerCase()] = String(v);
+    }
+    return headers;
+}
+
+;// CONCATENATED MODULE: ./src/http/batch/send.ts
+// Graph JSON batching, sending: one batch on the wire, and each of its items judged.
+
+
+
+
+async function sendChunk(transport, states, chunk, attempt, options) {
+    const wire = chunk.map((index) => {
+        const state = states[index];
+        state.clientRequestId = (0,external_node_crypto_.randomUUID)();
+        const { method, path, body, headers } = state.item;
+        // A dependency done in an earlier round is no longer waited for.
+        const dependsOn = (state.item.dependsOn ?? []).filter((dependency) => chunk.includes(dependency)).map(String);
+        return {
+            id: String(index),
+            method,
+            url: path,
+            ...(dependsOn.length > 0 ? { dependsOn } : {}),
+            headers: {
+                ...headers,
+                'client-request-id': state.clientRequestId,
+                ...(body !== undefined ? { 'content-type': 'application/json' } : {})
+            },
+            ...(body !== undefined ? { body } : {})
+        };
+    });
+    let response;
+    try {
+        response = await transport.send(wire, chunk.every((index) => states[index].idempotent));
+    }
+    catch (error) {
+        if (error instanceof GraphError)
+            return chunk.map((index) => [index, { outcome: 'failed', error }]);
+        if (!(error instanceof AmbiguousWriteError))
+            throw error;
+        return chunk.map((index) => [index, lost(transport, states[index], attempt, `its $batch request: ${error.reason}`, error)]);
+    }
+    const answers = new Map();
+    const responses = prop(response.body, 'responses');
+    for (const answer of Array.isArray(responses) ? responses : []) {
+        const id = prop(answer, 'id');
+        if ((typeof id === 'string' || typeof id === 'number') && !answers.has(String(id)))
+            answers.set(String(id), answer);
+    }
+    const statuses = [...answers.values()].map((answer) => String(prop(answer, 'status')));
+    transport.retry.logger.debug(`$batch of ${chunk.length} (attempt ${attempt}) -> ${response.status}; items: ` +
+        `${[...new Set(statuses)]
+            .sort()
+            .map((s) => `${s} ×${statuses.filter((t) => t === s).length}`)
+            .join(', ') || 'none'}`);
+    return chunk.map((index) => {
+        const answer = answers.get(String(index));
+        const state = states[index];
+        if (answer === undefined)
+            return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)];
+        return [index, judge(transport, state, answer, attempt, options)];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/http/batch/run.ts
+// Graph JSON batching (graph-api.md §4.5): up to 20 requests in one `POST /{version}/$batch`, a
+// few batches at once, so that 100 independent writes cost one round trip instead of dozens.
+//
+// Throttling (§4.4): Graph throttles the items one by one, as if each were sent alone (a batch can
+// be 200 with some items 429), and every POST, PATCH or DELETE item counts against the write
+// limits: 3,000 writes per 150 s per app and tenant. A PKI holds at most 250 CAs, far below; the
+// bound on batches in flight keeps the burst to 100 items at a time.
+//
+// Which items are resent follows retry.ts, item by item:
+// - 429, 409 Directory_ConcurrencyViolation, 503 with Retry-After: turned away before any work.
+//   Only those items are resent, after the largest Retry-After among them (else backoff), with
+//   the client's attempt bound.
+// - 503 without Retry-After or 504 for an item, and a batch whose answer was lost (connection
+//   dropped or timed out after sending, 503 without Retry-After, 504): the item may have been
+//   applied. An idempotent item is resent; a POST is reported `ambiguous` and never resent: the
+//   caller reads the tenant and creates only what is still missing.
+// - Anything else: `failed`, with a GraphError carrying the item's status, code, message and ids.
+
+
+
+
+async function runBatch(transport, items, options = {}) {
+    const { retry } = transport;
+    checkDependencies(items);
+    const states = items.map((item) => ({
+        item,
+        idempotent: item.idempotent ?? item.method !== 'POST',
+        clientRequestId: '',
+        mayHaveBeenApplied: false
+    }));
+    const results = new Array(items.length);
+    let pending = items.map((_item, index) => index);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+        const verdicts = new Map();
+        const { chunks, sequential } = chunksOf(items, pending);
+        await eachLimited(chunks, (options.concurrency ?? DEFAULT_BATCHES_IN_FLIGHT) + sequential, async (chunk) => {
+            for (const [index, verdict] of await sendChunk(transport, states, chunk, attempt, options))
+                verdicts.set(index, verdict);
+        });
+        resendDependents(items, verdicts);
+        const again = [];
+        let retryAfterMs;
+        const why = new Map();
+        for (const [index, verdict] of verdicts) {
+            if (verdict.outcome !== 'retry') {
+                results[index] = verdict;
+            }
+            else if (attempt >= retry.maxAttempts) {
+                results[index] = verdict.final;
+            }
+            else {
+                again.push(index);
+                if (verdict.retryAfterMs !== undefined)
+                    retryAfterMs = Math.max(retryAfterMs ?? 0, verdict.retryAfterMs);
+                why.set(verdict.why, (why.get(verdict.why) ?? 0) + 1);
+            }
+        }
+        pending = again.sort((a, b) => a - b);
+        if (pending.length === 0)
+            break;
+        const wait = retry.delay(retryAfterMs, attempt - 1);
+        retry.logger.info(`Microsoft Graph: ${pending.length} of ${items.length} batched request(s) answered ` +
+            `${[...why].map(([status, n]) => `${status} (×${n})`).join(', ')}; resending them in ${(wait / 1000).toFixed(1)} s ` +
+            `(${retryAfterMs !== undefined ? 'Retry-After' : 'backoff'}; attempt ${attempt + 1} of ${retry.maxAttempts})`);
+        await retry.sleep(wait);
+    }
+    return results.map((result) => result ?? internal('an item of the batch got no result'));
+}
+
 ;// CONCATENATED MODULE: ./src/http/graph-client.ts
 
 
@@ -2018,7 +2066,7 @@ class GraphClient {
         await this.request({ method: 'DELETE', path, ...options });
     }
     /**
-     * Many requests in JSON batches (batch.ts: ≤20 a batch, a few batches at once, throttled items
+     * Many requests in JSON batches (batch/: ≤20 a batch, a few batches at once, throttled items
      * resent, lost POSTs reported as ambiguous); one result per item, in the order given.
      */
     async batch(items, options = {}) {
@@ -2148,7 +2196,6 @@ async function publish(settings, authorities, options, record, hooks, env = proc
     http.preconnect(settings.authorityUrl);
     http.preconnect(settings.graphUrl, Math.max(1, publisher.connections?.(authorities) ?? 1));
     const token = await acquireGraphToken({ settings, http, env, setSecret: runner.setSecret, logger });
-    runner.info(`Signed in to tenant ${token.tenantId}.`);
     const graph = new GraphClient({ http, graphUrl: settings.graphUrl, apiVersion: settings.apiVersion, accessToken: token.accessToken });
     const context = {
         graph,
