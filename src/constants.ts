@@ -18,7 +18,10 @@ export const Inputs = {
   issuerHints: 'issuer-hints',
   minValidityDays: 'min-validity-days',
   strict: 'strict',
-  dryRun: 'dry-run'
+  dryRun: 'dry-run',
+  failOnDrift: 'fail-on-drift',
+  prComment: 'pr-comment',
+  githubToken: 'github-token'
 } as const
 
 export const Outputs = {
@@ -29,7 +32,8 @@ export const Outputs = {
   unchanged: 'unchanged',
   certificates: 'certificates',
   plan: 'plan',
-  backupPath: 'backup-path'
+  backupPath: 'backup-path',
+  drift: 'drift'
 } as const
 
 /** The singleton id of the organization's certificateBasedAuthConfiguration (graph-api.md §1.1). */

@@ -8,26 +8,32 @@ import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts'
 import type { Plan, PlanOptions } from './plan/types.ts'
 import { reportProblems } from './report.ts'
+import type { TenantAudit } from './review/audit.ts'
+import { afterReport } from './review/after-run.ts'
 import { envInputReader, parseSettings, type Settings } from './settings.ts'
-import { planLines, summaryMarkdown } from './summary.ts'
+import { planLines, reportTitle, summaryMarkdown } from './summary.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Promise<void> {
   let settings: Settings | undefined
   let authorities: readonly CertificateAuthority[] = []
   let plan: Plan | undefined
+  let audit: TenantAudit | undefined
   const record = emptyRecord()
   let wrote = false
   try {
     const parsed = parseSettings(envInputReader(env), env)
     settings = parsed.settings
     for (const warning of parsed.warnings) core.warning(warning)
+    if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     authorities = await prepareAuthorities(settings, now)
 
     if (settings.credentials === undefined) {
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      finish({ settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' })
+      const report: RunReport = { settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }
+      finish(report)
+      await afterReport(report, env)
       return
     }
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -36,11 +42,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       onPlan: (p) => {
         plan = p
       },
+      onAudit: (a) => {
+        audit = a
+      },
       onWrite: () => {
         wrote = true
       }
     })
-    finish({ settings, authorities, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome })
+    const report: RunReport = {
+      settings,
+      authorities,
+      plan: result.plan,
+      audit: result.audit,
+      ...(settings.dryRun ? {} : { record }),
+      outcome: result.outcome
+    }
+    finish(report)
+    await afterReport(report, env)
   } catch (error) {
     // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
     if (settings !== undefined && plan !== undefined) {
@@ -48,8 +66,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         ? `Failed after ${record.created.length} CA(s) added and ${record.removed.length} removed; a re-run reads the tenant and completes the rest.`
         : 'Failed before any write: the tenant is unchanged.'
       try {
-        setOutputs(authorities, plan, record)
-        writeSummary({ settings, authorities, plan, ...(wrote ? { record } : {}), outcome })
+        setOutputs(authorities, plan, record, audit)
+        writeSummary({ settings, authorities, plan, ...(audit !== undefined ? { audit } : {}), ...(wrote ? { record } : {}), outcome })
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
@@ -96,32 +114,42 @@ async function prepareAuthorities(settings: Settings, now: Date): Promise<readon
   return analysis.authorities
 }
 
-function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | undefined, record: RunRecord): void {
-  for (const [name, value] of Object.entries(outputValues(authorities, plan, record))) core.setOutput(name, value)
+function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | undefined, record: RunRecord, audit?: TenantAudit): void {
+  for (const [name, value] of Object.entries(outputValues(authorities, plan, record, audit?.drift))) core.setOutput(name, value)
 }
 
-/** What a run reports at its end: outputs, the outcome line, the job summary. */
-interface RunReport {
+/** What a run reports at its end: outputs, the outcome line, the job summary (and the pull-request comment). */
+export interface RunReport {
   readonly settings: Settings
   readonly authorities: readonly CertificateAuthority[]
   readonly plan: Plan
   /** What the run wrote; absent in a dry-run or when it failed before any write. */
   readonly record?: RunRecord
   readonly outcome: string
+  /** Drift and the store's expiring CAs; present when the tenant was read. */
+  readonly audit?: TenantAudit
 }
 
 function finish(report: RunReport): void {
-  setOutputs(report.authorities, report.plan, report.record ?? emptyRecord())
+  setOutputs(report.authorities, report.plan, report.record ?? emptyRecord(), report.audit)
   core.info(report.outcome)
   writeSummary(report)
 }
 
 /** The job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to standard output (runner.ts). */
 function writeSummary(report: RunReport): void {
-  const { settings, authorities, plan, record, outcome } = report
-  const title = `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
+  const { settings, authorities, plan, record, outcome, audit } = report
   try {
-    core.appendSummary(summaryMarkdown({ title, authorities, plan, ...(record !== undefined ? { record } : {}), outcome }))
+    core.appendSummary(
+      summaryMarkdown({
+        title: reportTitle(settings),
+        authorities,
+        plan,
+        ...(record !== undefined ? { record } : {}),
+        ...(audit !== undefined ? { audit } : {}),
+        outcome
+      })
+    )
   } catch (error) {
     core.warning(`Could not write the job summary: ${String(error)}`)
   }

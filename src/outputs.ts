@@ -41,7 +41,9 @@ export function planOutput(plan: Plan): Array<{ method: string; path: string; re
 export function outputValues(
   authorities: readonly CertificateAuthority[],
   plan: Plan | undefined,
-  record: RunRecord
+  record: RunRecord,
+  /** Known only when the tenant was read (contract.md `drift`). */
+  drift?: boolean
 ): Record<string, string> {
   const unchanged = plan?.authorities.filter((a) => a.status === 'unchanged' || a.status === 'update').map((a) => a.thumbprint) ?? []
   const values: Record<string, string> = {
@@ -55,5 +57,6 @@ export function outputValues(
   const configurationId = record.configurationId ?? plan?.configurationId
   if (configurationId !== undefined) values[Outputs.configurationId] = configurationId
   if (record.backupPath !== undefined) values[Outputs.backupPath] = record.backupPath
+  if (drift !== undefined) values[Outputs.drift] = String(drift)
   return values
 }

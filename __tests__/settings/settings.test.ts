@@ -40,7 +40,9 @@ describe('settings: defaults', () => {
       issuerHints: false,
       minValidityDays: 30,
       strict: false,
-      dryRun: false
+      dryRun: false,
+      failOnDrift: false,
+      prComment: false
     })
     expect(warnings).toEqual([])
   })
