@@ -26,7 +26,7 @@ export function finding(name: CrlFindingName, role: CrlRole, url: string, detail
   return { name, role, url, code: CRL_FINDINGS[name], detail, advisory: name === 'expires-soon' }
 }
 
-const MB = 1024 * 1024
+const MB = 1_000_000
 const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(bytes < MB ? 2 : 1)} MB`
 
 /** Turns a failed download into its finding; a completed one is judged by `judgeCrl`. */
