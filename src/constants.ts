@@ -18,7 +18,8 @@ export const Inputs = {
   issuerHints: 'issuer-hints',
   minValidityDays: 'min-validity-days',
   strict: 'strict',
-  dryRun: 'dry-run'
+  dryRun: 'dry-run',
+  crlCheck: 'crl-check'
 } as const
 
 export const Outputs = {

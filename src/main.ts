@@ -3,6 +3,7 @@
 import * as core from './runner.ts'
 import { analyzeCertificates, loadCertificates } from './certificates/index.ts'
 import type { CertificateAuthority } from './certificates/types.ts'
+import { checkRevocationLists } from './crl-check.ts'
 import { UserError } from './errors.ts'
 import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts'
@@ -22,6 +23,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     settings = parsed.settings
     for (const warning of parsed.warnings) core.warning(warning)
     authorities = await prepareAuthorities(settings, now)
+    authorities = await checkRevocationLists(settings, authorities, now, env)
 
     if (settings.credentials === undefined) {
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))

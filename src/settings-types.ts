@@ -3,6 +3,8 @@ import type { Cloud } from './clouds.ts'
 export type Kind = 'organization' | 'pki' | 'application'
 export type ApiVersion = 'v1.0' | 'beta'
 export type Mode = 'sync' | 'replace'
+/** `crl-check` once `auto` is resolved: off, or whether CRL problems warn or stop the run. */
+export type CrlCheckMode = 'off' | 'warn' | 'error'
 
 /** One `crl-urls` line: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]`. */
 export interface CrlOverride {
@@ -40,4 +42,5 @@ export interface Settings {
   readonly minValidityDays: number
   readonly strict: boolean
   readonly dryRun: boolean
+  readonly crlCheck: CrlCheckMode
 }

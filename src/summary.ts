@@ -1,6 +1,6 @@
 // The job summary: a table of CAs with their status, then the plan. Built as Markdown text so it
 // is testable without the runner; main.ts appends it to GITHUB_STEP_SUMMARY.
-import type { CertificateAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 
@@ -35,14 +35,15 @@ export function summaryMarkdown(input: SummaryInput): string {
     '',
     input.outcome,
     '',
-    '| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | Status |',
-    '|---|---|---|---|---|---|'
+    '| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | CRL | Status |',
+    '|---|---|---|---|---|---|---|'
   ]
   for (const authority of plan.authorities) {
     const crl = authority.crlUrl ?? byThumbprint.get(authority.thumbprint)?.crlUrl
     lines.push(
       `| ${cell(authority.subject)} | ${authority.isRootAuthority ? 'root' : 'intermediate'} | \`${authority.thumbprint}\` | ` +
-        `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ${displayStatus(authority, record, applied)} |`
+        `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ` +
+        `${crlCell(byThumbprint.get(authority.thumbprint)?.crl)} | ${displayStatus(authority, record, applied)} |`
     )
   }
   lines.push('', `### Plan: ${plan.operations.length === 0 ? 'nothing to change' : `${plan.operations.length} Graph operation(s)`}`, '')
@@ -52,6 +53,15 @@ export function summaryMarkdown(input: SummaryInput): string {
   }
   if (plan.refusal !== undefined) lines.push('', `> **Not carried out:** ${cell(plan.refusal)}`)
   return `${lines.join('\n')}\n`
+}
+
+/** The CRL check's verdict in a few words: `ok, 1.2 MB, next 2027-01-31`, or the problem. */
+function crlCell(crl: CrlHealth | undefined): string {
+  if (crl === undefined) return 'not checked'
+  const size =
+    crl.bytes === null ? [] : [crl.bytes >= 1_000_000 ? `${(crl.bytes / 1_000_000).toFixed(1)} MB` : `${(crl.bytes / 1000).toFixed(1)} KB`]
+  const next = crl.nextUpdate === null ? [] : [`next ${crl.nextUpdate.slice(0, 10)}`]
+  return cell([crl.status === 'ok' ? 'ok' : `**${crl.status}**`, ...size, ...next].join(', '))
 }
 
 /** The plan as log lines. */

@@ -40,7 +40,8 @@ describe('settings: defaults', () => {
       issuerHints: false,
       minValidityDays: 30,
       strict: false,
-      dryRun: false
+      dryRun: false,
+      crlCheck: 'warn'
     })
     expect(warnings).toEqual([])
   })
