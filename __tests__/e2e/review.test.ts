@@ -234,6 +234,18 @@ describe('expiry of the CAs the store holds', () => {
       new RegExp(`\\| CN=Fabrikam Old Root, O=Fabrikam \\| \`${thumbprint}\` \\| ${expires} \\| (9|10) \\| no \\|`)
     )
 
+    // strict makes the warning an error: the step fails, and the pull request still gets the plan and why.
+    const crlUrls = THUMBPRINTS.slice(1).map((t, i) => `${t} http://crl.contoso.example/pki/issuing-${i + 1}.crl`)
+    const strict = await run({ 'dry-run': 'true', strict: 'true', 'crl-urls': crlUrls.join('\n'), 'pr-comment': 'true' })
+    // (drift: the store's intermediates lack the CRL URLs given here)
+    expect([strict.code, strict.outputs.drift]).toEqual([1, 'true'])
+    expect(strict.stdout).toMatch(
+      new RegExp(`::error::The tenant's store holds CN=Fabrikam Old Root.*\\(an error because \`strict\` is true\\)`)
+    )
+    expect(comments()).toHaveLength(1)
+    expect(comments()[0]).toContain('Failed before any write: the tenant is unchanged.')
+    expect(comments()[0]).toMatch(new RegExp(`\\| CN=Fabrikam Old Root, O=Fabrikam \\| \`${thumbprint}\` \\| ${expires} \\|`))
+
     // With a window shorter than what is left, nothing is reported.
     const short = await run({ 'dry-run': 'true', 'min-validity-days': '5' })
     expect(short.stdout).not.toContain(thumbprint)
