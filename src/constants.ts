@@ -21,7 +21,8 @@ export const Inputs = {
   dryRun: 'dry-run',
   failOnDrift: 'fail-on-drift',
   prComment: 'pr-comment',
-  githubToken: 'github-token'
+  githubToken: 'github-token',
+  crlCheck: 'crl-check'
 } as const
 
 export const Outputs = {

@@ -3,6 +3,7 @@
 import * as core from './runner.ts'
 import { analyzeCertificates, loadCertificates } from './certificates/index.ts'
 import type { CertificateAuthority } from './certificates/types.ts'
+import { checkRevocationLists } from './crl-check.ts'
 import { UserError } from './errors.ts'
 import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts'
@@ -26,6 +27,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     authorities = await prepareAuthorities(settings, now)
+    authorities = await checkRevocationLists(settings, authorities, now, env)
 
     if (settings.credentials === undefined) {
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))

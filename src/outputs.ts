@@ -1,5 +1,5 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
-import type { CertificateAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
 import type { Plan } from './plan/types.ts'
 
@@ -17,7 +17,7 @@ export interface RunRecord {
 export const emptyRecord = (): RunRecord => ({ createdAuthorityIds: [], created: [], updated: [], removed: [] })
 
 /** The `certificates` output item: the CA record without its bytes, every key present. */
-export function certificateOutput(ca: CertificateAuthority): Record<string, string | boolean | null> {
+export function certificateOutput(ca: CertificateAuthority): Record<string, string | boolean | null | CrlHealth> {
   return {
     thumbprint: ca.thumbprint,
     sha256: ca.sha256,
@@ -29,7 +29,8 @@ export function certificateOutput(ca: CertificateAuthority): Record<string, stri
     notAfter: ca.notAfter,
     crlUrl: ca.crlUrl ?? null,
     deltaCrlUrl: ca.deltaCrlUrl ?? null,
-    file: ca.file
+    file: ca.file,
+    crl: ca.crl ?? null
   }
 }
 

@@ -3,6 +3,8 @@ import type { Cloud } from './clouds.ts'
 export type Kind = 'organization' | 'pki' | 'application'
 export type ApiVersion = 'v1.0' | 'beta'
 export type Mode = 'sync' | 'replace'
+/** `crl-check` once `auto` is resolved: off, or whether CRL problems warn or stop the run. */
+export type CrlCheckMode = 'off' | 'warn' | 'error'
 
 /** One `crl-urls` line: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]`. */
 export interface CrlOverride {
@@ -46,4 +48,5 @@ export interface Settings {
   readonly prComment: boolean
   /** Only when `prComment` is true. A secret: never logged, never in an output or the summary. */
   readonly githubToken?: string
+  readonly crlCheck: CrlCheckMode
 }

@@ -2,7 +2,7 @@
 // showed (drift, CAs of its store that expire soon). Built as Markdown text so it is testable
 // without the runner; main.ts appends it to GITHUB_STEP_SUMMARY. The pull-request comment
 // (review/comment.ts) is made of the same sections, so the two cannot drift apart.
-import type { CertificateAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 import type { TenantAudit } from './review/audit.ts'
@@ -51,12 +51,13 @@ export function summaryMarkdown(input: SummaryInput): string {
 export function authorityTable(rows: readonly PlannedAuthority[], input: Pick<SummaryInput, 'authorities' | 'record'>): string[] {
   const { record } = input
   const byThumbprint = new Map(input.authorities.map((ca) => [ca.thumbprint, ca]))
-  const lines = ['| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | Status |', '|---|---|---|---|---|---|']
+  const lines = ['| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | CRL | Status |', '|---|---|---|---|---|---|---|']
   for (const authority of rows) {
     const crl = authority.crlUrl ?? byThumbprint.get(authority.thumbprint)?.crlUrl
     lines.push(
       `| ${cell(authority.subject)} | ${authority.isRootAuthority ? 'root' : 'intermediate'} | \`${authority.thumbprint}\` | ` +
-        `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ${displayStatus(authority, record, record !== undefined)} |`
+        `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ` +
+        `${crlCell(byThumbprint.get(authority.thumbprint)?.crl)} | ${displayStatus(authority, record, record !== undefined)} |`
     )
   }
   return lines
@@ -98,6 +99,15 @@ export function auditSection(audit: TenantAudit): string[] {
 /** The heading of the summary and the comment: the configuration kind and its name. */
 export function reportTitle(settings: Pick<Settings, 'kind' | 'displayName'>): string {
   return `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
+}
+
+/** The CRL check's verdict in a few words: `ok, 1.2 MB, next 2027-01-31`, or the problem. */
+function crlCell(crl: CrlHealth | undefined): string {
+  if (crl === undefined) return 'not checked'
+  const size =
+    crl.bytes === null ? [] : [crl.bytes >= 1_000_000 ? `${(crl.bytes / 1_000_000).toFixed(1)} MB` : `${(crl.bytes / 1000).toFixed(1)} KB`]
+  const next = crl.nextUpdate === null ? [] : [`next ${crl.nextUpdate.slice(0, 10)}`]
+  return cell([crl.status === 'ok' ? 'ok' : `**${crl.status}**`, ...size, ...next].join(', '))
 }
 
 /** The plan as log lines. */

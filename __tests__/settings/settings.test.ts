@@ -42,7 +42,8 @@ describe('settings: defaults', () => {
       strict: false,
       dryRun: false,
       failOnDrift: false,
-      prComment: false
+      prComment: false,
+      crlCheck: 'warn'
     })
     expect(warnings).toEqual([])
   })
