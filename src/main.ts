@@ -10,7 +10,7 @@ import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts
 import type { Plan, PlanOptions } from './plan/types.ts'
 import { reportProblems } from './report.ts'
 import type { TenantAudit } from './review/audit.ts'
-import { afterReport } from './review/after-run.ts'
+import { afterReport, commentPlan } from './review/after-run.ts'
 import { envInputReader, parseSettings, type Settings } from './settings.ts'
 import { planLines, reportTitle, summaryMarkdown } from './summary.ts'
 
@@ -67,12 +67,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       const outcome = wrote
         ? `Failed after ${record.created.length} CA(s) added and ${record.removed.length} removed; a re-run reads the tenant and completes the rest.`
         : 'Failed before any write: the tenant is unchanged.'
+      const report: RunReport = {
+        settings,
+        authorities,
+        plan,
+        ...(audit !== undefined ? { audit } : {}),
+        ...(wrote ? { record } : {}),
+        outcome
+      }
       try {
         setOutputs(authorities, plan, record, audit)
-        writeSummary({ settings, authorities, plan, ...(audit !== undefined ? { audit } : {}), ...(wrote ? { record } : {}), outcome })
+        writeSummary(report)
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
+      await commentPlan(report, env)
     }
     fail(error)
   }

@@ -19,8 +19,16 @@ export interface ReviewedRun {
 }
 
 export async function afterReport(run: ReviewedRun, env: NodeJS.ProcessEnv): Promise<void> {
+  await commentPlan(run, env)
   const { settings } = run
-  if (settings.prComment && settings.githubToken !== undefined) {
+  if (settings.failOnDrift && settings.dryRun && run.audit?.drift === true) core.setFailed(driftFailure(run.plan))
+}
+
+/** With `pr-comment`: the plan on the pull request; also for a run that failed once it had a plan. */
+export async function commentPlan(run: ReviewedRun, env: NodeJS.ProcessEnv): Promise<void> {
+  const { settings } = run
+  if (!settings.prComment || settings.githubToken === undefined) return
+  try {
     const identity: CommentIdentity = {
       kind: settings.kind,
       ...(settings.displayName !== undefined ? { displayName: settings.displayName } : {}),
@@ -42,8 +50,10 @@ export async function afterReport(run: ReviewedRun, env: NodeJS.ProcessEnv): Pro
       ...(footer !== undefined ? { footer } : {})
     })
     await postPlanComment(body, commentMarker(identity), settings.githubToken, env, core)
+  } catch (error) {
+    // postPlanComment reports its own failures as warnings; this is a chunk that did not load.
+    core.warning(`Could not comment the plan: ${error instanceof Error ? error.message : String(error)}; the run itself is not affected.`)
   }
-  if (settings.failOnDrift && settings.dryRun && run.audit?.drift === true) core.setFailed(driftFailure(run.plan))
 }
 
 /** `<sub>` line linking the run that wrote the comment; absent outside a runner. */
