@@ -18,7 +18,9 @@ export const Inputs = {
   issuerHints: 'issuer-hints',
   minValidityDays: 'min-validity-days',
   strict: 'strict',
-  dryRun: 'dry-run'
+  dryRun: 'dry-run',
+  ifExpired: 'if-expired',
+  leafCertificates: 'leaf-certificates'
 } as const
 
 export const Outputs = {
@@ -29,7 +31,8 @@ export const Outputs = {
   unchanged: 'unchanged',
   certificates: 'certificates',
   plan: 'plan',
-  backupPath: 'backup-path'
+  backupPath: 'backup-path',
+  skipped: 'skipped'
 } as const
 
 /** The singleton id of the organization's certificateBasedAuthConfiguration (graph-api.md §1.1). */

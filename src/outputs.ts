@@ -1,5 +1,5 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
-import type { CertificateAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, SkippedAuthority } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
 import type { Plan } from './plan/types.ts'
 
@@ -41,7 +41,8 @@ export function planOutput(plan: Plan): Array<{ method: string; path: string; re
 export function outputValues(
   authorities: readonly CertificateAuthority[],
   plan: Plan | undefined,
-  record: RunRecord
+  record: RunRecord,
+  skipped: readonly SkippedAuthority[] = []
 ): Record<string, string> {
   const unchanged = plan?.authorities.filter((a) => a.status === 'unchanged' || a.status === 'update').map((a) => a.thumbprint) ?? []
   const values: Record<string, string> = {
@@ -50,7 +51,8 @@ export function outputValues(
     [Outputs.certificateAuthorityIds]: JSON.stringify(record.createdAuthorityIds),
     [Outputs.created]: JSON.stringify(record.created),
     [Outputs.removed]: JSON.stringify(record.removed),
-    [Outputs.unchanged]: JSON.stringify(unchanged)
+    [Outputs.unchanged]: JSON.stringify(unchanged),
+    [Outputs.skipped]: JSON.stringify(skipped.map((ca) => ca.thumbprint))
   }
   const configurationId = record.configurationId ?? plan?.configurationId
   if (configurationId !== undefined) values[Outputs.configurationId] = configurationId

@@ -40,4 +40,8 @@ export interface Settings {
   readonly minValidityDays: number
   readonly strict: boolean
   readonly dryRun: boolean
+  /** `if-expired`: fail on an expired CA, or leave it out with a notice. */
+  readonly ifExpired: 'error' | 'skip'
+  /** `leaf-certificates`: patterns of certificates read only for their CRL URLs (may be empty). */
+  readonly leafCertificates: readonly string[]
 }

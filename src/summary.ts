@@ -1,8 +1,9 @@
 // The job summary: a table of CAs with their status, then the plan. Built as Markdown text so it
 // is testable without the runner; main.ts appends it to GITHUB_STEP_SUMMARY.
-import type { CertificateAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, Problem, SkippedAuthority } from './certificates/types.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
+import { problemsSection, skippedSection } from './summary-sections.ts'
 
 export type DisplayStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'planned' | 'not done'
 
@@ -24,6 +25,11 @@ export interface SummaryInput {
   /** Operations carried out; undefined in a dry-run. */
   readonly record?: RunRecord
   readonly outcome: string
+  /** Expired CAs left out by `if-expired: skip`. */
+  readonly skipped?: readonly SkippedAuthority[]
+  /** Every problem the certificates step reported (warnings, notices), listed in full. */
+  readonly problems?: readonly Problem[]
+  readonly strict?: boolean
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
@@ -51,6 +57,7 @@ export function summaryMarkdown(input: SummaryInput): string {
     plan.operations.forEach((op, i) => lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(op.reason)} |`))
   }
   if (plan.refusal !== undefined) lines.push('', `> **Not carried out:** ${cell(plan.refusal)}`)
+  lines.push(...skippedSection(input.skipped ?? []), ...problemsSection(input.problems ?? [], input.strict ?? false))
   return `${lines.join('\n')}\n`
 }
 

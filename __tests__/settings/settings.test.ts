@@ -40,7 +40,9 @@ describe('settings: defaults', () => {
       issuerHints: false,
       minValidityDays: 30,
       strict: false,
-      dryRun: false
+      dryRun: false,
+      ifExpired: 'error',
+      leafCertificates: []
     })
     expect(warnings).toEqual([])
   })
