@@ -28,9 +28,7 @@ export class ValidationFailure extends UserError {
   }
 }
 
-export interface ValidationLog extends Annotator {
-  info(message: string): void
-}
+export type ValidationLog = Annotator
 
 /** Loads, validates and enriches the certificates; every problem is reported before it throws. */
 export async function validateCertificates(settings: Settings, now: Date, log: ValidationLog): Promise<ValidatedCertificates> {
