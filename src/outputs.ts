@@ -1,5 +1,5 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
-import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth, SkippedAuthority } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
 import type { Plan } from './plan/types.ts'
 
@@ -43,6 +43,7 @@ export function outputValues(
   authorities: readonly CertificateAuthority[],
   plan: Plan | undefined,
   record: RunRecord,
+  skipped: readonly SkippedAuthority[] = [],
   /** Known only when the tenant was read (contract.md `drift`). */
   drift?: boolean
 ): Record<string, string> {
@@ -53,7 +54,8 @@ export function outputValues(
     [Outputs.certificateAuthorityIds]: JSON.stringify(record.createdAuthorityIds),
     [Outputs.created]: JSON.stringify(record.created),
     [Outputs.removed]: JSON.stringify(record.removed),
-    [Outputs.unchanged]: JSON.stringify(unchanged)
+    [Outputs.unchanged]: JSON.stringify(unchanged),
+    [Outputs.skipped]: JSON.stringify(skipped.map((ca) => ca.thumbprint))
   }
   const configurationId = record.configurationId ?? plan?.configurationId
   if (configurationId !== undefined) values[Outputs.configurationId] = configurationId

@@ -2,11 +2,12 @@
 // showed (drift, CAs of its store that expire soon). Built as Markdown text so it is testable
 // without the runner; main.ts appends it to GITHUB_STEP_SUMMARY. The pull-request comment
 // (review/comment.ts) is made of the same sections, so the two cannot drift apart.
-import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth, Problem, SkippedAuthority } from './certificates/types.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 import type { TenantAudit } from './review/audit.ts'
 import type { Settings } from './settings-types.ts'
+import { problemsSection, skippedSection } from './summary-sections.ts'
 
 export type DisplayStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'planned' | 'not done'
 
@@ -30,6 +31,11 @@ export interface SummaryInput {
   readonly outcome: string
   /** Present when the tenant was read. */
   readonly audit?: TenantAudit
+  /** Expired CAs left out by `if-expired: skip`. */
+  readonly skipped?: readonly SkippedAuthority[]
+  /** Every problem the certificates step reported (warnings, notices), listed in full. */
+  readonly problems?: readonly Problem[]
+  readonly strict?: boolean
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
@@ -42,7 +48,9 @@ export function summaryMarkdown(input: SummaryInput): string {
     ...authorityTable(plan.authorities, input),
     '',
     ...planSection(plan),
-    ...(input.audit !== undefined ? ['', ...auditSection(input.audit)] : [])
+    ...(input.audit !== undefined ? ['', ...auditSection(input.audit)] : []),
+    ...skippedSection(input.skipped ?? []),
+    ...problemsSection(input.problems ?? [], input.strict ?? false)
   ]
   return `${lines.join('\n')}\n`
 }

@@ -18,13 +18,18 @@ interface Match {
   readonly display: string
 }
 
-export async function loadCertificates(patterns: readonly string[], workspace: string): Promise<LoadedCertificates> {
+/** `input` names the action input the patterns come from, in messages (`certificates`, `leaf-certificates`). */
+export async function loadCertificates(
+  patterns: readonly string[],
+  workspace: string,
+  input = 'certificates'
+): Promise<LoadedCertificates> {
   const root = path.resolve(workspace)
   const problems: Problem[] = []
   const files: Match[] = []
   const seen = new Set<string>()
   for (const pattern of patterns.map((p) => p.trim()).filter((p) => p !== '')) {
-    const resolved = await resolvePattern(pattern, root)
+    const resolved = await resolvePattern(pattern, root, input)
     if ('problem' in resolved) {
       problems.push(resolved.problem)
       continue
@@ -36,7 +41,7 @@ export async function loadCertificates(patterns: readonly string[], workspace: s
     }
   }
   if (files.length > MAX_FILES) {
-    problems.push({ severity: 'error', message: `\`certificates\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
+    problems.push({ severity: 'error', message: `\`${input}\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
     return { certificates: [], problems }
   }
   // One file at a time: at most one file's bytes (up to MAX_FILE_BYTES) are held at once.
@@ -52,12 +57,12 @@ type Resolution = { readonly files: readonly string[] } | { readonly problem: Pr
 
 const NARROW = `a set of CA certificates is a handful of files (a PKI holds at most 250 CAs); narrow the patterns to the CA files, e.g. \`pki/*.crt\``
 
-async function resolvePattern(pattern: string, root: string): Promise<Resolution> {
+async function resolvePattern(pattern: string, root: string, input: string): Promise<Resolution> {
   const noMatch = (what: string): Resolution => ({
     problem: {
       severity: 'error',
       message:
-        `\`${pattern}\` ${what} in ${root} (paths and globs in \`certificates\` are relative to the workspace); ` +
+        `\`${pattern}\` ${what} in ${root} (paths and globs in \`${input}\` are relative to the workspace); ` +
         `check the path and its case, and that an earlier step created the files${mistakeIn(pattern)}`
     }
   })
