@@ -1,6 +1,7 @@
 // The job summary: a table of CAs with their status, then the plan. Built as Markdown text so it
 // is testable without the runner; main.ts appends it to GITHUB_STEP_SUMMARY.
 import type { CertificateAuthority, Problem, SkippedAuthority } from './certificates/types.ts'
+import { operationText } from './plan/describe.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 import { problemsSection, skippedSection } from './summary-sections.ts'
@@ -54,7 +55,9 @@ export function summaryMarkdown(input: SummaryInput): string {
   lines.push('', `### Plan: ${plan.operations.length === 0 ? 'nothing to change' : `${plan.operations.length} Graph operation(s)`}`, '')
   if (plan.operations.length > 0) {
     lines.push('| # | Method | Path | Reason |', '|---|---|---|---|')
-    plan.operations.forEach((op, i) => lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(op.reason)} |`))
+    plan.operations.forEach((op, i) =>
+      lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(operationText(op))} |`)
+    )
   }
   if (plan.refusal !== undefined) lines.push('', `> **Not carried out:** ${cell(plan.refusal)}`)
   lines.push(...skippedSection(input.skipped ?? []), ...problemsSection(input.problems ?? [], input.strict ?? false))
@@ -66,5 +69,5 @@ export function planLines(plan: Plan): string[] {
   const head =
     `Plan for kind ${plan.kind} (${plan.apiVersion}, mode ${plan.mode}): ` +
     (plan.operations.length === 0 ? 'nothing to change.' : `${plan.operations.length} Graph operation(s):`)
-  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${op.reason})`)]
+  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${operationText(op)})`)]
 }
