@@ -1,6 +1,7 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
 import type { CertificateAuthority, CrlHealth, SkippedAuthority } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
+import { operationText } from './plan/describe.ts'
 import type { Plan } from './plan/types.ts'
 
 /** What a run did to the tenant; empty in a dry-run. Filled in as writes succeed. */
@@ -34,8 +35,14 @@ export function certificateOutput(ca: CertificateAuthority): Record<string, stri
   }
 }
 
-export function planOutput(plan: Plan): Array<{ method: string; path: string; reason: string }> {
-  return plan.operations.map((op) => ({ method: op.method, path: op.path, reason: op.reason }))
+/** One item per operation; `thumbprint` names the CA of a CA operation. */
+export function planOutput(plan: Plan): Array<{ method: string; path: string; reason: string; thumbprint?: string }> {
+  return plan.operations.map((op) => ({
+    method: op.method,
+    path: op.path,
+    reason: operationText(op),
+    ...(op.thumbprint !== undefined ? { thumbprint: op.thumbprint } : {})
+  }))
 }
 
 /** Every output as the string the runner stores. */

@@ -3,6 +3,7 @@
 // without the runner; main.ts appends it to GITHUB_STEP_SUMMARY. The pull-request comment
 // (review/comment.ts) is made of the same sections, so the two cannot drift apart.
 import type { CertificateAuthority, CrlHealth, Problem, SkippedAuthority } from './certificates/types.ts'
+import { operationText } from './plan/describe.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 import type { TenantAudit } from './review/audit.ts'
@@ -76,7 +77,9 @@ export function planSection(plan: Plan): string[] {
   const lines = [`### Plan: ${plan.operations.length === 0 ? 'nothing to change' : `${plan.operations.length} Graph operation(s)`}`, '']
   if (plan.operations.length > 0) {
     lines.push('| # | Method | Path | Reason |', '|---|---|---|---|')
-    plan.operations.forEach((op, i) => lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(op.reason)} |`))
+    plan.operations.forEach((op, i) =>
+      lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(operationText(op))} |`)
+    )
   }
   if (plan.refusal !== undefined) lines.push('', `> **Not carried out:** ${cell(plan.refusal)}`)
   return lines
@@ -123,5 +126,5 @@ export function planLines(plan: Plan): string[] {
   const head =
     `Plan for kind ${plan.kind} (${plan.apiVersion}, mode ${plan.mode}): ` +
     (plan.operations.length === 0 ? 'nothing to change.' : `${plan.operations.length} Graph operation(s):`)
-  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${op.reason})`)]
+  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${operationText(op)})`)]
 }

@@ -127,6 +127,23 @@ describe('if-expired: skip', () => {
     expect(analysis.authorities.map((a) => [a.subject, a.crlUrl])).toEqual([[child.issuer, child.crlDistributionPoints[0]]])
   })
 
+  it('a `crl-urls` line for a CA it left out is not used, with a notice (lines written once for a bundle outlive its CAs)', async () => {
+    const loaded = await loadCertificates([DOD], REAL)
+    const stale = dodExpired[0]!
+    const analysis = analyzeCertificates(loaded.certificates, {
+      now: NOW,
+      minValidityDays: 0,
+      crlOverrides: [{ thumbprint: stale.thumbprint.toLowerCase(), crlUrl: 'http://crl.disa.mil/crl/OLD.crl' }],
+      deferMissingIssuers: false,
+      ifExpired: 'skip'
+    })
+    expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([])
+    expect(analysis.problems).toContainEqual({
+      severity: 'notice',
+      message: expect.stringMatching(/`crl-urls` line for [0-9a-f]{40}: that CA has expired and is left out \(`if-expired: skip`\)/)
+    })
+  })
+
   it('does not skip a CA that is not yet valid: that stays an error', async () => {
     const loaded = await loadCertificates([DOD], REAL)
     const early = new Date('2016-01-01T00:00:00Z')

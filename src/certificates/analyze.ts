@@ -27,7 +27,7 @@ export function analyzeCertificates(certificates: readonly ParsedCertificate[], 
   problems.push(...links.problems)
   const outside = crlSources(cas, options.leafCertificates ?? [], skipped)
   problems.push(...outside.problems)
-  const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides, outside.issuedBy)
+  const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides, outside.issuedBy, skipped)
   problems.push(...crl.problems)
   const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}, links.deferred.has(ca)))
   return { authorities, problems, skipped: skipped.map(toSkipped) }

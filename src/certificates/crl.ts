@@ -29,10 +29,11 @@ export function resolveCrlUrls(
   cas: readonly ParsedCertificate[],
   issuersOf: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]>,
   overrides: readonly CrlOverride[],
-  issuedOutside: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]> = new Map()
+  issuedOutside: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]> = new Map(),
+  skipped: readonly ParsedCertificate[] = []
 ): CrlResolution {
   const problems: Problem[] = []
-  const overrideOf = checkOverrides(cas, overrides, problems)
+  const overrideOf = checkOverrides(cas, overrides, problems, new Set(skipped.map((ca) => ca.thumbprint)))
   const urls = new Map<ParsedCertificate, CrlUrls>()
   for (const ca of cas) {
     const override = overrideOf.get(ca.thumbprint)
@@ -88,7 +89,8 @@ function pickUrl(uris: readonly string[]): string | undefined {
 function checkOverrides(
   cas: readonly ParsedCertificate[],
   overrides: readonly CrlOverride[],
-  problems: Problem[]
+  problems: Problem[],
+  skipped: ReadonlySet<string>
 ): Map<string, CrlOverride> {
   const byThumbprint = new Map<string, CrlOverride>()
   const thumbprints = new Set(cas.map((ca) => ca.thumbprint))
@@ -99,6 +101,14 @@ function checkOverrides(
       problems.push({
         severity: 'error',
         message: `${line}: "${override.thumbprint}" is not a SHA-1 thumbprint (40 hex digits); copy the CA's thumbprint`
+      })
+      continue
+    }
+    if (!thumbprints.has(thumbprint) && skipped.has(thumbprint)) {
+      // Lines written once for a whole bundle outlive its CAs: an expired CA left out needs none.
+      problems.push({
+        severity: 'notice',
+        message: `${line}: that CA has expired and is left out (\`if-expired: skip\`); the line is not used`
       })
       continue
     }

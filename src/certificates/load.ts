@@ -16,6 +16,8 @@ export const MAX_FILES = 1000
 interface Match {
   readonly absolute: string
   readonly display: string
+  /** Named by a pattern without glob characters (not only caught by a glob). */
+  readonly explicit: boolean
 }
 
 /** `input` names the action input the patterns come from, in messages (`certificates`, `leaf-certificates`). */
@@ -27,17 +29,23 @@ export async function loadCertificates(
   const root = path.resolve(workspace)
   const problems: Problem[] = []
   const files: Match[] = []
-  const seen = new Set<string>()
+  const seen = new Map<string, number>()
   for (const pattern of patterns.map((p) => p.trim()).filter((p) => p !== '')) {
     const resolved = await resolvePattern(pattern, root, input)
     if ('problem' in resolved) {
       problems.push(resolved.problem)
       continue
     }
+    const explicit = !GLOB_CHARACTERS.test(pattern)
     for (const absolute of resolved.files) {
-      if (seen.has(absolute)) continue
-      seen.add(absolute)
-      files.push({ absolute, display: displayPath(absolute, root) })
+      const at = seen.get(absolute)
+      if (at !== undefined) {
+        // Caught by a glob and also named: it was named.
+        if (explicit && files[at] !== undefined) files[at] = { ...files[at], explicit: true }
+        continue
+      }
+      seen.set(absolute, files.length)
+      files.push({ absolute, display: displayPath(absolute, root), explicit })
     }
   }
   if (files.length > MAX_FILES) {
@@ -138,6 +146,7 @@ async function loadFile(file: Match): Promise<LoadedCertificates> {
     return { certificates: [], problems: [{ severity: 'error', message: `${file.display} ${read.problem}`, file: file.display }] }
   }
   const decoded = decodeCertificateFile(read.bytes)
+  if (decoded.notCertificates === true && !file.explicit) return skippedFile(file, decoded.problems[0]?.message ?? '')
   const problems: Problem[] = decoded.problems.map((problem) => ({
     severity: problem.severity,
     message: problem.part === undefined ? `${file.display} ${problem.message}` : `${file.display}: ${problem.part} ${problem.message}`,
@@ -160,4 +169,22 @@ async function loadFile(file: Match): Promise<LoadedCertificates> {
     }
   })
   return { certificates, problems }
+}
+
+/**
+ * A file a glob caught that is no certificate file at all (a README, a signed checksum file beside
+ * the bundles, as DISA's zip has): skipped with a notice naming it. Named explicitly, it is an error.
+ */
+function skippedFile(file: Match, why: string): LoadedCertificates {
+  const what = why.split(';')[0] ?? why
+  return {
+    certificates: [],
+    problems: [
+      {
+        severity: 'notice',
+        message: `${file.display} ${what}; skipped (a glob matched it; named explicitly it would be an error)`,
+        file: file.display
+      }
+    ]
+  }
 }
