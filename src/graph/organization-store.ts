@@ -31,13 +31,16 @@ export async function createStore(
   body: unknown,
   wanted: ReadonlySet<string>,
   readStore: ReadStore,
-  permissionHint: string
+  permissionHint: string,
+  /** False when a lagging read could show `wanted` anyway (the backup, right after its DELETE): only a 2xx then counts. */
+  trustReads = true
 ): Promise<'created' | 'present'> {
   for (let attempt = 1; ; attempt++) {
     try {
       await context.graph.post(path, body, { permissionHint })
       return 'created'
     } catch (error) {
+      if (!trustReads && isRefusal(error) && !isConcurrency(error)) throw error
       // A 4xx may be "it exists already", in a status and text of Graph's choosing: read, and look again while reads lag.
       if (isRefusal(error) && !isConcurrency(error)) {
         if ((await readUntil(context.graph, readStore, (held) => holdsExactly(held, wanted))).shown) return 'present'
@@ -49,7 +52,7 @@ export async function createStore(
         context.logger.warning(
           `The response to creating the tenant trust store was lost or a 5xx (${shortReason(error)}); reading it before anything is repeated.`
         )
-        if (holdsExactly(await readStore(), wanted)) {
+        if (trustReads && holdsExactly(await readStore(), wanted)) {
           context.logger.info('A read shows the tenant trust store holding exactly these CAs: the create took effect after all.')
           return 'created'
         }
@@ -85,9 +88,10 @@ export type RestoreOutcome =
   | { readonly state: 'unknown'; readonly error?: unknown }
 
 /**
- * POSTs the backup back (with retries), then reads until the store shows it. A restore whose POST
- * failed for good is `unknown` whatever a read shows: right after the DELETE, a lagging read shows
- * the old store, which is the backup's content, while the tenant may hold no store at all.
+ * POSTs the backup back (with retries), then reads until the store shows it. Only a POST Graph
+ * accepted (2xx) counts: right after the DELETE a lagging read shows the old store, which is the
+ * backup's content, while the tenant may hold no store at all; so a restore whose POSTs all failed
+ * or went unanswered is `unknown`, whatever a read shows.
  */
 export async function restoreStore(
   context: KindContext,
@@ -97,7 +101,7 @@ export async function restoreStore(
   permissionHint: string
 ): Promise<RestoreOutcome> {
   try {
-    await createStore(context, path, backup.body, backup.thumbprints, readStore, permissionHint)
+    await createStore(context, path, backup.body, backup.thumbprints, readStore, permissionHint, false)
   } catch (error) {
     return { state: 'unknown', error }
   }
