@@ -19,6 +19,10 @@ export const Inputs = {
   minValidityDays: 'min-validity-days',
   strict: 'strict',
   dryRun: 'dry-run',
+  failOnDrift: 'fail-on-drift',
+  prComment: 'pr-comment',
+  githubToken: 'github-token',
+  crlCheck: 'crl-check',
   ifExpired: 'if-expired',
   leafCertificates: 'leaf-certificates'
 } as const
@@ -32,6 +36,7 @@ export const Outputs = {
   certificates: 'certificates',
   plan: 'plan',
   backupPath: 'backup-path',
+  drift: 'drift',
   skipped: 'skipped'
 } as const
 

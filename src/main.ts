@@ -1,12 +1,15 @@
 // run(): read settings, validate and enrich the CAs, plan, publish (or only plan), set outputs.
 // One catch turns any error into a failed step with a message the user can act on.
 import * as core from './runner.ts'
+import { checkRevocationLists } from './crl-check.ts'
 import { UserError } from './errors.ts'
 import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, planPublication } from './plan/index.ts'
 import type { Plan, PlanOptions } from './plan/types.ts'
+import type { TenantAudit } from './review/audit.ts'
+import { afterReport, commentPlan } from './review/after-run.ts'
 import { envInputReader, parseSettings, type Settings } from './settings.ts'
-import { planLines, summaryMarkdown } from './summary.ts'
+import { planLines, reportTitle, summaryMarkdown } from './summary.ts'
 import { validationFailureMarkdown } from './summary-sections.ts'
 import { validateCertificates, type ValidatedCertificates, ValidationFailure } from './validation.ts'
 
@@ -14,20 +17,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
   let settings: Settings | undefined
   let validated: ValidatedCertificates = { authorities: [], skipped: [], problems: [] }
   let plan: Plan | undefined
+  let audit: TenantAudit | undefined
   const record = emptyRecord()
   let wrote = false
   try {
     const parsed = parseSettings(envInputReader(env), env)
     settings = parsed.settings
     for (const warning of parsed.warnings) core.warning(warning)
+    if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     validated = await validateCertificates(settings, now, core)
+    validated = { ...validated, authorities: await checkRevocationLists(settings, validated.authorities, now, env) }
     const { authorities } = validated
 
     if (settings.credentials === undefined) {
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      finish({ settings, validated, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' })
+      const report: RunReport = { settings, validated, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }
+      finish(report)
+      await afterReport(report, env)
       return
     }
     // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
@@ -36,23 +44,46 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       onPlan: (p) => {
         plan = p
       },
+      onAudit: (a) => {
+        audit = a
+      },
       onWrite: () => {
         wrote = true
       }
     })
-    finish({ settings, validated, plan: result.plan, ...(settings.dryRun ? {} : { record }), outcome: result.outcome })
+    const report: RunReport = {
+      settings,
+      validated,
+      authorities,
+      plan: result.plan,
+      audit: result.audit,
+      ...(settings.dryRun ? {} : { record }),
+      outcome: result.outcome
+    }
+    finish(report)
+    await afterReport(report, env)
   } catch (error) {
     // Once there is a plan, the outputs and the summary tell what this run changed before it stopped.
     if (settings !== undefined && plan !== undefined) {
       const outcome = wrote
         ? `Failed after ${record.created.length} CA(s) added and ${record.removed.length} removed; a re-run reads the tenant and completes the rest.`
         : 'Failed before any write: the tenant is unchanged.'
+      const report: RunReport = {
+        settings,
+        validated,
+        authorities: validated.authorities,
+        plan,
+        ...(audit !== undefined ? { audit } : {}),
+        ...(wrote ? { record } : {}),
+        outcome
+      }
       try {
-        setOutputs(validated, plan, record)
-        writeSummary({ settings, validated, plan, ...(wrote ? { record } : {}), outcome })
+        setOutputs(report, record)
+        writeSummary(report)
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
+      await commentPlan(report, env)
     }
     if (settings !== undefined && error instanceof ValidationFailure) writeValidationSummary(settings, error)
     fail(error)
@@ -72,41 +103,45 @@ function planOptions(settings: Settings, now: Date): PlanOptions {
   }
 }
 
-function setOutputs(validated: ValidatedCertificates, plan: Plan | undefined, record: RunRecord): void {
-  for (const [name, value] of Object.entries(outputValues(validated.authorities, plan, record, validated.skipped))) {
-    core.setOutput(name, value)
-  }
-}
-
-/** What a run reports at its end: outputs, the outcome line, the job summary. */
-interface RunReport {
+/** What a run reports at its end: outputs, the outcome line, the job summary (and the pull-request comment). */
+export interface RunReport {
   readonly settings: Settings
+  /** The certificates step: skipped CAs and every problem, for the summary. */
   readonly validated: ValidatedCertificates
+  /** The CAs to publish, with their CRL check. */
+  readonly authorities: ValidatedCertificates['authorities']
   readonly plan: Plan
   /** What the run wrote; absent in a dry-run or when it failed before any write. */
   readonly record?: RunRecord
   readonly outcome: string
+  /** Drift and the store's expiring CAs; present when the tenant was read. */
+  readonly audit?: TenantAudit
+}
+
+function setOutputs(report: RunReport, record: RunRecord): void {
+  const values = outputValues(report.authorities, report.plan, record, report.validated.skipped, report.audit?.drift)
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
 }
 
 function finish(report: RunReport): void {
-  setOutputs(report.validated, report.plan, report.record ?? emptyRecord())
+  setOutputs(report, report.record ?? emptyRecord())
   core.info(report.outcome)
   writeSummary(report)
 }
 
 /** The job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to standard output (runner.ts). */
 function writeSummary(report: RunReport): void {
-  const { settings, validated, plan, record, outcome } = report
-  const { authorities, skipped, problems } = validated
+  const { settings, authorities, validated, plan, record, outcome, audit } = report
   appendSummary(
     summaryMarkdown({
-      title: summaryTitle(settings),
+      title: reportTitle(settings),
       authorities,
       plan,
       ...(record !== undefined ? { record } : {}),
+      ...(audit !== undefined ? { audit } : {}),
       outcome,
-      skipped,
-      problems,
+      skipped: validated.skipped,
+      problems: validated.problems,
       strict: settings.strict
     })
   )
@@ -117,12 +152,9 @@ function writeValidationSummary(settings: Settings, failure: ValidationFailure):
   const { authorities, skipped, problems } = failure.validated
   const outcome = `Validation failed: ${failure.message}`
   appendSummary(
-    validationFailureMarkdown({ title: summaryTitle(settings), outcome, authorities, skipped, problems, strict: settings.strict })
+    validationFailureMarkdown({ title: reportTitle(settings), outcome, authorities, skipped, problems, strict: settings.strict })
   )
 }
-
-const summaryTitle = (settings: Settings): string =>
-  `Entra CA chain: ${settings.kind}${settings.displayName !== undefined ? ` "${settings.displayName}"` : ''}`
 
 function appendSummary(markdown: string): void {
   try {

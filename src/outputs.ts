@@ -1,5 +1,5 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
-import type { CertificateAuthority, SkippedAuthority } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth, SkippedAuthority } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
 import { operationText } from './plan/describe.ts'
 import type { Plan } from './plan/types.ts'
@@ -18,7 +18,7 @@ export interface RunRecord {
 export const emptyRecord = (): RunRecord => ({ createdAuthorityIds: [], created: [], updated: [], removed: [] })
 
 /** The `certificates` output item: the CA record without its bytes, every key present. */
-export function certificateOutput(ca: CertificateAuthority): Record<string, string | boolean | null> {
+export function certificateOutput(ca: CertificateAuthority): Record<string, string | boolean | null | CrlHealth> {
   return {
     thumbprint: ca.thumbprint,
     sha256: ca.sha256,
@@ -30,7 +30,8 @@ export function certificateOutput(ca: CertificateAuthority): Record<string, stri
     notAfter: ca.notAfter,
     crlUrl: ca.crlUrl ?? null,
     deltaCrlUrl: ca.deltaCrlUrl ?? null,
-    file: ca.file
+    file: ca.file,
+    crl: ca.crl ?? null
   }
 }
 
@@ -49,7 +50,9 @@ export function outputValues(
   authorities: readonly CertificateAuthority[],
   plan: Plan | undefined,
   record: RunRecord,
-  skipped: readonly SkippedAuthority[] = []
+  skipped: readonly SkippedAuthority[] = [],
+  /** Known only when the tenant was read (contract.md `drift`). */
+  drift?: boolean
 ): Record<string, string> {
   const unchanged = plan?.authorities.filter((a) => a.status === 'unchanged' || a.status === 'update').map((a) => a.thumbprint) ?? []
   const values: Record<string, string> = {
@@ -64,5 +67,6 @@ export function outputValues(
   const configurationId = record.configurationId ?? plan?.configurationId
   if (configurationId !== undefined) values[Outputs.configurationId] = configurationId
   if (record.backupPath !== undefined) values[Outputs.backupPath] = record.backupPath
+  if (drift !== undefined) values[Outputs.drift] = String(drift)
   return values
 }

@@ -41,6 +41,9 @@ describe('settings: defaults', () => {
       minValidityDays: 30,
       strict: false,
       dryRun: false,
+      failOnDrift: false,
+      prComment: false,
+      crlCheck: 'warn',
       ifExpired: 'error',
       leafCertificates: []
     })

@@ -86,6 +86,18 @@ export interface CertificateAuthority {
    * check (`deferMissingIssuers`): `missingIssuerProblems` looks for the issuer in the tenant's store.
    */
   readonly issuerOutsideSet?: true
+  /** What the CRL check found (src/crl-check.ts), when it ran; the certificate code never sets it. */
+  readonly crl?: CrlHealth
+}
+
+/** The `crl` object of a CA in the `certificates` output. */
+export interface CrlHealth {
+  /** `ok`, `no-url`, or the short name of the first problem (`expired`, `too-large`, ...). */
+  readonly status: string
+  /** Size of the base CRL as downloaded (up to the cap when it is too large). */
+  readonly bytes: number | null
+  /** nextUpdate of the base CRL, ISO 8601 UTC. */
+  readonly nextUpdate: string | null
 }
 
 /**
