@@ -3,6 +3,8 @@ import type { Cloud } from './clouds.ts'
 export type Kind = 'organization' | 'pki' | 'application'
 export type ApiVersion = 'v1.0' | 'beta'
 export type Mode = 'sync' | 'replace'
+/** `crl-check` once `auto` is resolved: off, or whether CRL problems warn or stop the run. */
+export type CrlCheckMode = 'off' | 'warn' | 'error'
 
 /** One `crl-urls` line: `<SHA-1 thumbprint> <CRL URL> [<delta CRL URL>]`. */
 export interface CrlOverride {
@@ -40,4 +42,15 @@ export interface Settings {
   readonly minValidityDays: number
   readonly strict: boolean
   readonly dryRun: boolean
+  /** A dry-run that reads the tenant exits 1 when the plan holds any write. */
+  readonly failOnDrift: boolean
+  /** Comment the plan on the pull request (review/pull-request.ts). */
+  readonly prComment: boolean
+  /** Only when `prComment` is true. A secret: never logged, never in an output or the summary. */
+  readonly githubToken?: string
+  readonly crlCheck: CrlCheckMode
+  /** `if-expired`: fail on an expired CA, or leave it out with a notice. */
+  readonly ifExpired: 'error' | 'skip'
+  /** `leaf-certificates`: patterns of certificates read only for their CRL URLs (may be empty). */
+  readonly leafCertificates: readonly string[]
 }

@@ -40,7 +40,12 @@ describe('settings: defaults', () => {
       issuerHints: false,
       minValidityDays: 30,
       strict: false,
-      dryRun: false
+      dryRun: false,
+      failOnDrift: false,
+      prComment: false,
+      crlCheck: 'warn',
+      ifExpired: 'error',
+      leafCertificates: []
     })
     expect(warnings).toEqual([])
   })
