@@ -72,5 +72,7 @@ try {
   })
   await finish('completed', 0)
 } catch (error) {
-  await finish(`failed: ${error instanceof Error ? error.message : String(error)}`, 1)
+  // fetch's own message is "fetch failed"; the reason (refused, TLS, DNS) is in its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
+  await finish(`failed: ${error instanceof Error ? error.message : String(error)}${cause}`, 1)
 }
