@@ -4,7 +4,7 @@
 // nothing duplicated and nothing lost; permanent ones end in exit 1 with a message to act on.
 // One test file per kind (faults-<kind>.test.ts), so that jest's workers run them side by side.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator, type FaultRule } from '../../../emulator/index.ts'
+import { startEmulator, type Emulator, type FaultRule, type Unconfirmed } from '../../../emulator/index.ts'
 import { runAction } from '../../../emulator/run-action.ts'
 import { STORE_CREATE_ATTEMPTS } from '../../../src/graph/organization-store.ts'
 import { join } from 'node:path'
@@ -138,6 +138,10 @@ const TRANSIENT: Array<[string, Fault]> = [
   ['no answer at all', { hang: true, times: 1 }]
 ]
 
+// FAULT_MATRIX_UNCONFIRMED (JSON, e.g. '{"staleReads":2}' or '{"batch":"envelope"}') re-runs the
+// whole matrix under a switch of the emulator's UNCONFIRMED behaviour (issue 13).
+const UNCONFIRMED = JSON.parse(process.env.FAULT_MATRIX_UNCONFIRMED ?? '{}') as Partial<Unconfirmed>
+
 /** The emulator for one test file: started before its tests, reset before each, closed after. */
 export function useEmulator(): {
   readonly emulator: () => Emulator
@@ -150,7 +154,10 @@ export function useEmulator(): {
   afterAll(async () => {
     await emulator.close()
   })
-  beforeEach(() => emulator.reset())
+  beforeEach(() => {
+    emulator.reset()
+    Object.assign(emulator.config.unconfirmed, UNCONFIRMED)
+  })
   return {
     emulator: () => emulator,
     run: (inputs) =>
