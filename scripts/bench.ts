@@ -8,6 +8,7 @@
 //   - dist/ size, bytes and gzip -9 (deterministic: measured once);
 //   - cold start: dist/index.js as the tree holds it, run as the runner runs it, dry-run of 10 CAs
 //     offline, whole process (spawn to exit), against `node -e 0` on the same Node 24;
+//   - PKI limit: an offline dry-run of 250 CAs (the most a PKI holds), and the action's own time;
 //   - enrichment: every non-expired root of Debian's ca-certificates `mozilla` folder in one
 //     offline dry-run (the expired ones are left out: the action rightly refuses them);
 //   - publication: `kind: pki` adding 10 and 100 CAs to an empty tenant in the loopback emulator

@@ -185,6 +185,24 @@ describe('leaf-certificates on a generated chain', () => {
   })
 })
 
+describe('leaf-certificates that cannot be read', () => {
+  it('a pattern that matches nothing is an error naming `leaf-certificates`', async () => {
+    const loaded = await loadCertificates(['users/*.cer'], chain.dir, 'leaf-certificates')
+    expect(loaded.problems).toEqual([
+      {
+        severity: 'error',
+        message: expect.stringMatching(/^`users\/\*\.cer` matches no file in .* \(paths and globs in `leaf-certificates` are relative/)
+      }
+    ])
+  })
+
+  it('a file with a private key is refused, like in `certificates`', async () => {
+    const loaded = await loadCertificates(['i1.key'], chain.dir, 'leaf-certificates')
+    expect(loaded.certificates).toEqual([])
+    expect(loaded.problems).toEqual([{ severity: 'error', file: 'i1.key', message: expect.stringContaining('holds a private key') }])
+  })
+})
+
 describe('leaf-certificates from a real bundle', () => {
   // DISA's signed checksum files carry their signer's certificate: a person's DoD e-mail
   // certificate issued by DOD EMAIL CA-73, a real user certificate of the PKI.

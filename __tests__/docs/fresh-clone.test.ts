@@ -127,6 +127,14 @@ describe('the README on a fresh clone', () => {
     const r = result('npm run demo')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/Demo passed/)
+    // Three kinds, two runs each: the validated CAs, and counts that add up (the demo checks them).
+    expect(r.stdout.match(/^ {2}validation: 3 CA\(s\) validated$/gm)).toHaveLength(6)
+    expect(
+      r.stdout.match(
+        /^ {2}counts: 3 CA\(s\) validated = \d created \+ \d unchanged; 0 removed; plan (\d+) operation\(s\) = \1 Graph write/gm
+      )
+    ).toHaveLength(6)
+    expect(r.stdout).not.toMatch(/!!/)
   })
 
   it('takes less than 30 s for all of it', () => {

@@ -2,20 +2,21 @@
 // errors before the write commits, lost responses after it commits, dropped connections, a
 // server that never answers, concurrency conflicts) end in success with exactly the CAs wanted,
 // nothing duplicated and nothing lost; permanent ones end in exit 1 with a message to act on.
+// One test file per kind (faults-<kind>.test.ts), so that jest's workers run them side by side.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator, type FaultRule } from '../../emulator/index.ts'
-import { runAction } from '../../emulator/run-action.ts'
-import { STORE_CREATE_ATTEMPTS } from '../../src/graph/organization-store.ts'
+import { startEmulator, type Emulator, type FaultRule, type Unconfirmed } from '../../../emulator/index.ts'
+import { runAction } from '../../../emulator/run-action.ts'
+import { STORE_CREATE_ATTEMPTS } from '../../../src/graph/organization-store.ts'
 import { join } from 'node:path'
-import { ROOT } from '../../emulator/run-action.ts'
-import { fingerprints, makeChain, read } from '../helpers/openssl.ts'
-import { EXAMPLE_CERTIFICATES, EXAMPLE_FILES, exampleBytes, holdings } from '../helpers/tenant.ts'
+import { ROOT } from '../../../emulator/run-action.ts'
+import { fingerprints, makeChain, read } from '../../helpers/openssl.ts'
+import { EXAMPLE_CERTIFICATES, EXAMPLE_FILES, exampleBytes, holdings } from '../../helpers/tenant.ts'
 
-const ALL = EXAMPLE_FILES.map((f) => fingerprints(join(ROOT, f)).sha1).sort()
+export const ALL = EXAMPLE_FILES.map((f) => fingerprints(join(ROOT, f)).sha1).sort()
 const extra = makeChain(0, 'Extra')
 const EXTRA = fingerprints(extra.files[0]!).sha1
 
-interface Scenario {
+export interface Scenario {
   readonly name: string
   readonly inputs: Record<string, string>
   readonly seed: (e: Emulator) => void
@@ -137,96 +138,70 @@ const TRANSIENT: Array<[string, Fault]> = [
   ['no answer at all', { hang: true, times: 1 }]
 ]
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+// FAULT_MATRIX_UNCONFIRMED (JSON, e.g. '{"staleReads":2}' or '{"batch":"envelope"}') re-runs the
+// whole matrix under a switch of the emulator's UNCONFIRMED behaviour (issue 13).
+const UNCONFIRMED = JSON.parse(process.env.FAULT_MATRIX_UNCONFIRMED ?? '{}') as Partial<Unconfirmed>
 
-const run = (inputs: Record<string, string>) =>
-  runAction(
-    { certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
-    { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1', ENTRA_CA_LOOPBACK_PAUSE_MS: '10' } }
-  )
-
-describe.each(SCENARIOS)('$name', (scenario) => {
-  it.each(TRANSIENT)('survives %s: exit 0, exactly the CAs wanted', async (_name, fault) => {
-    scenario.seed(emulator)
-    const handle = emulator.faults.add({ ...fault, method: scenario.method, path: scenario.path })
-    const result = await run(scenario.inputs)
-    expect(handle.hits).toBeGreaterThan(0)
-    expect({ code: result.code, errors: result.stdout.split('\n').filter((l) => l.startsWith('::error')) }).toEqual({ code: 0, errors: [] })
-    expect(holdings(emulator, scenario.inputs.kind!)).toEqual(scenario.expected)
+/** The emulator for one test file: started before its tests, reset before each, closed after. */
+export function useEmulator(): {
+  readonly emulator: () => Emulator
+  readonly run: (inputs: Record<string, string>) => ReturnType<typeof runAction>
+} {
+  let emulator: Emulator
+  beforeAll(async () => {
+    emulator = await startEmulator()
   })
+  afterAll(async () => {
+    await emulator.close()
+  })
+  beforeEach(() => {
+    emulator.reset()
+    Object.assign(emulator.config.unconfirmed, UNCONFIRMED)
+  })
+  return {
+    emulator: () => emulator,
+    run: (inputs) =>
+      runAction(
+        { certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
+        { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1', ENTRA_CA_LOOPBACK_PAUSE_MS: '10' } }
+      )
+  }
+}
 
-  it('fails for good on a 500 with a traceable message, and loses nothing the tenant trusted', async () => {
-    scenario.seed(emulator)
-    const before = holdings(emulator, scenario.inputs.kind!)
-    emulator.faults.add({
-      method: scenario.method,
-      path: scenario.path,
-      status: 500,
-      ...(scenario.permanentTimes !== undefined ? { times: scenario.permanentTimes } : {})
+/** Every transient fault and one permanent fault on each write of `kind`. */
+export function faultMatrix(kind: 'organization' | 'pki' | 'application'): void {
+  const { emulator: current, run } = useEmulator()
+  describe.each(SCENARIOS.filter((s) => s.inputs.kind === kind))('$name', (scenario) => {
+    it.each(TRANSIENT)('survives %s: exit 0, exactly the CAs wanted', async (_name, fault) => {
+      scenario.seed(current())
+      const handle = current().faults.add({ ...fault, method: scenario.method, path: scenario.path })
+      const result = await run(scenario.inputs)
+      expect(handle.hits).toBeGreaterThan(0)
+      expect({ code: result.code, errors: result.stdout.split('\n').filter((l) => l.startsWith('::error')) }).toEqual({
+        code: 0,
+        errors: []
+      })
+      expect(holdings(current(), scenario.inputs.kind!)).toEqual(scenario.expected)
     })
-    const result = await run(scenario.inputs)
-    expect(result.code).toBe(1)
-    const error = result.stdout.split('\n').find((l) => l.startsWith('::error::'))
-    expect(error).toMatch(
-      new RegExp(`${scenario.method} /.* failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: `)
-    )
-    // Whatever the tenant trusted before is still trusted (extras may be gone only in replace, and only later).
-    const after = new Set(holdings(emulator, scenario.inputs.kind!).flat())
-    for (const thumbprint of before.flat()) if (thumbprint !== EXTRA) expect(after.has(thumbprint)).toBe(true)
-  })
-})
 
-describe('permission and sign-in faults', () => {
-  it.each([
-    ['organization', 'Organization.ReadWrite.All'],
-    ['pki', 'PublicKeyInfrastructure.ReadWrite.All'],
-    ['application', 'AppCertTrustConfiguration.ReadWrite.All']
-  ])('401 from Graph on %s: exit 1 naming the permission', async (kind, permission) => {
-    emulator.faults.add({ method: 'GET', status: 401 })
-    const result = await run({ kind, 'display-name': 'x' })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(new RegExp(`::error::.*401.*${permission.replace(/\./g, '\\.')}`))
-    expect(emulator.requests.filter((r) => r.role === 'graph' && r.method !== 'GET')).toEqual([])
+    it('fails for good on a 500 with a traceable message, and loses nothing the tenant trusted', async () => {
+      scenario.seed(current())
+      const before = holdings(current(), scenario.inputs.kind!)
+      current().faults.add({
+        method: scenario.method,
+        path: scenario.path,
+        status: 500,
+        ...(scenario.permanentTimes !== undefined ? { times: scenario.permanentTimes } : {})
+      })
+      const result = await run(scenario.inputs)
+      expect(result.code).toBe(1)
+      const error = result.stdout.split('\n').find((l) => l.startsWith('::error::'))
+      expect(error).toMatch(
+        new RegExp(`${scenario.method} /.* failed with HTTP 500 .*request-id: [0-9a-f-]{36}, client-request-id: [0-9a-f-]{36}, date: `)
+      )
+      // Whatever the tenant trusted before is still trusted (extras may be gone only in replace, and only later).
+      const after = new Set(holdings(current(), scenario.inputs.kind!).flat())
+      for (const thumbprint of before.flat()) if (thumbprint !== EXTRA) expect(after.has(thumbprint)).toBe(true)
+    })
   })
-
-  it('the OIDC endpoint failing once, then answering', async () => {
-    const handle = emulator.faults.add({ role: 'oidc', status: 500, times: 1 })
-    const result = await run({ kind: 'pki', 'display-name': 'x' })
-    expect(handle.hits).toBe(1)
-    expect(result.code).toBe(0)
-    expect(holdings(emulator, 'pki')).toEqual([ALL])
-  })
-
-  it('an unknown application: AADSTS700016 with what to check', async () => {
-    const result = await run({ kind: 'pki', 'display-name': 'x', 'client-id': '00000000-0000-4000-8000-000000000001' })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/::error::.*AADSTS700016/)
-    expect(result.stdout).toMatch(/client-id/)
-    expect(emulator.requests.filter((r) => r.role === 'graph')).toEqual([])
-  })
-
-  it("an expired assertion (the ID token's clock far behind): AADSTS700024 with what to check", async () => {
-    emulator.config.idTokenClockSkewSeconds = -3600
-    const result = await run({ kind: 'pki', 'display-name': 'x' })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/::error::.*AADSTS700024/)
-    expect(result.stdout).toMatch(/clock|expired|time/i)
-    expect(emulator.requests.filter((r) => r.role === 'graph')).toEqual([])
-  })
-
-  it('a Graph that never answers any read fails in bounded time', async () => {
-    emulator.faults.add({ method: 'GET', hang: true })
-    const result = await run({ kind: 'pki', 'display-name': 'x' })
-    expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/::error::.*GET .*got no response after 5 attempts/)
-    expect(result.durationMs).toBeLessThan(45_000)
-    expect(holdings(emulator, 'pki')).toEqual([])
-  })
-})
+}
