@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { BLOCKS, COMMANDS, FRESH_CLONE_COMMANDS, keyOf, README, README_COMMANDS } from './support/readme-commands.ts'
+import { BLOCKS, COMMANDS, FRESH_CLONE_COMMANDS, keyOf, README, README_BLOCKS, README_COMMANDS } from './support/readme-commands.ts'
 import { variablesRead } from './support/shell-blocks.ts'
 import { ROOT, yamlBlocks } from './support/workflows.ts'
 
@@ -32,10 +32,11 @@ describe('README shell blocks', () => {
     expect(unknown).toEqual([])
     const used = new Set(COMMANDS.map(keyOf))
     expect(Object.keys(README_COMMANDS).filter((key) => !used.has(key))).toEqual([])
+    expect(Object.keys(README_BLOCKS).filter((heading) => !used.has(`block: ${heading}`))).toEqual([])
   })
 
   it('name, for each command a test runs, a test that exists and shows it', () => {
-    for (const how of Object.values(README_COMMANDS)) {
+    for (const how of [...Object.values(README_COMMANDS), ...Object.values(README_BLOCKS)]) {
       if (!('run' in how)) continue
       expect(existsSync(join(ROOT, how.run))).toBe(true)
     }

@@ -46,7 +46,15 @@ export const README_COMMANDS: Readonly<Record<string, How>> = {
   },
   env: { run: FRESH_CLONE },
   'npm run release': { run: '__tests__/docs/release.test.ts', why: 'scripts/release.ts in throw-away repositories' },
-  'git push': { syntax: 'pushes to a remote' }
+  'git push': { syntax: 'pushes to a remote' },
+  'npm run probe': {
+    syntax: 'against a real test tenant; its tests run it against the emulator (__tests__/probe/), the fresh clone runs --help'
+  }
+}
+
+/** Blocks a test runs whole, as written, by the heading above them: each of their commands is run. */
+export const README_BLOCKS: Readonly<Record<string, How>> = {
+  'Publishing a DoD / Federal PKI bundle': { run: '__tests__/docs/readme-snippets.test.ts' }
 }
 
 export const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
@@ -55,6 +63,7 @@ export const COMMANDS: ShellCommand[] = BLOCKS.flatMap(shellCommands)
 
 /** The table key for a command, or undefined when the table does not know it. */
 export function keyOf(command: ShellCommand): string | undefined {
+  if (README_BLOCKS[command.block.heading] !== undefined) return `block: ${command.block.heading}`
   const text = command.words.join(' ')
   return Object.keys(README_COMMANDS)
     .filter((key) => text === key || text.startsWith(`${key} `) || (key === '' && command.words.length === 0))

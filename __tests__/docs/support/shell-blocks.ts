@@ -113,6 +113,8 @@ export function shellCommands(block: ShellBlock): ShellCommand[] {
     const assigns: string[] = []
     let i = 0
     for (; i < words.length && ASSIGNMENT.test(words[i]!.raw); i++) assigns.push(ASSIGNMENT.exec(words[i]!.raw)![1]!)
+    // `for NAME in …` sets NAME.
+    if (words[i]?.raw === 'for' && words[i + 2]?.raw === 'in') assigns.push(words[i + 1]!.raw)
     const source = words.map((w) => w.raw).join(' ')
     if (i < words.length) {
       result.push({ block, words: words.slice(i).map((w) => w.value), source, assigns })
