@@ -113,7 +113,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     issuedTokens: []
   }
   const routes = [...organizationRoutes, ...pkiRoutes, ...applicationRoutes]
-  const graph = eventuallyConsistent(core, (c) => graphHandler(c, routes))
+  const consistency = eventuallyConsistent(core, (c) => graphHandler(c, routes))
+  const graph = consistency.handle
   /** Batch requests already throttled once (`unconfirmed.throttleItemsRetryAfter`). */
   const throttled = new Set<string>()
   const pipeline: Pipeline = {
@@ -197,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.clear()
       requests.length = 0
       throttled.clear()
+      consistency.forget()
       Object.assign(config, makeConfig(options.config))
     },
     close: async () => {

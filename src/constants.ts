@@ -22,7 +22,9 @@ export const Inputs = {
   failOnDrift: 'fail-on-drift',
   prComment: 'pr-comment',
   githubToken: 'github-token',
-  crlCheck: 'crl-check'
+  crlCheck: 'crl-check',
+  ifExpired: 'if-expired',
+  leafCertificates: 'leaf-certificates'
 } as const
 
 export const Outputs = {
@@ -34,7 +36,8 @@ export const Outputs = {
   certificates: 'certificates',
   plan: 'plan',
   backupPath: 'backup-path',
-  drift: 'drift'
+  drift: 'drift',
+  skipped: 'skipped'
 } as const
 
 /** The singleton id of the organization's certificateBasedAuthConfiguration (graph-api.md §1.1). */

@@ -1,22 +1,21 @@
 // run(): read settings, validate and enrich the CAs, plan, publish (or only plan), set outputs.
 // One catch turns any error into a failed step with a message the user can act on.
 import * as core from './runner.ts'
-import { analyzeCertificates, loadCertificates } from './certificates/index.ts'
-import type { CertificateAuthority } from './certificates/types.ts'
 import { checkRevocationLists } from './crl-check.ts'
 import { UserError } from './errors.ts'
 import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
-import { emptyTenant, kindLimitProblems, planPublication } from './plan/index.ts'
+import { emptyTenant, planPublication } from './plan/index.ts'
 import type { Plan, PlanOptions } from './plan/types.ts'
-import { reportProblems } from './report.ts'
 import type { TenantAudit } from './review/audit.ts'
 import { afterReport, commentPlan } from './review/after-run.ts'
 import { envInputReader, parseSettings, type Settings } from './settings.ts'
 import { planLines, reportTitle, summaryMarkdown } from './summary.ts'
+import { validationFailureMarkdown } from './summary-sections.ts'
+import { validateCertificates, type ValidatedCertificates, ValidationFailure } from './validation.ts'
 
 export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Promise<void> {
   let settings: Settings | undefined
-  let authorities: readonly CertificateAuthority[] = []
+  let validated: ValidatedCertificates = { authorities: [], skipped: [], problems: [] }
   let plan: Plan | undefined
   let audit: TenantAudit | undefined
   const record = emptyRecord()
@@ -26,14 +25,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     settings = parsed.settings
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
-    authorities = await prepareAuthorities(settings, now)
-    authorities = await checkRevocationLists(settings, authorities, now, env)
+    validated = await validateCertificates(settings, now, core)
+    validated = { ...validated, authorities: await checkRevocationLists(settings, validated.authorities, now, env) }
+    const { authorities } = validated
 
     if (settings.credentials === undefined) {
       plan = planPublication(authorities, emptyTenant(settings.kind), planOptions(settings, now))
       for (const line of planLines(plan)) core.info(line)
       core.info('Dry run without credentials: the plan assumes an empty tenant; no request was sent.')
-      const report: RunReport = { settings, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }
+      const report: RunReport = { settings, validated, authorities, plan, outcome: 'Dry run (offline): nothing was sent to Graph.' }
       finish(report)
       await afterReport(report, env)
       return
@@ -53,6 +53,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     })
     const report: RunReport = {
       settings,
+      validated,
       authorities,
       plan: result.plan,
       audit: result.audit,
@@ -69,20 +70,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
         : 'Failed before any write: the tenant is unchanged.'
       const report: RunReport = {
         settings,
-        authorities,
+        validated,
+        authorities: validated.authorities,
         plan,
         ...(audit !== undefined ? { audit } : {}),
         ...(wrote ? { record } : {}),
         outcome
       }
       try {
-        setOutputs(authorities, plan, record, audit)
+        setOutputs(report, record)
         writeSummary(report)
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
       await commentPlan(report, env)
     }
+    if (settings !== undefined && error instanceof ValidationFailure) writeValidationSummary(settings, error)
     fail(error)
   }
 }
@@ -100,39 +103,13 @@ function planOptions(settings: Settings, now: Date): PlanOptions {
   }
 }
 
-/** Loads, validates and enriches the certificates; every problem is reported before it throws. */
-async function prepareAuthorities(settings: Settings, now: Date): Promise<readonly CertificateAuthority[]> {
-  const loaded = await loadCertificates(settings.certificates, settings.workspace)
-  const analysis = analyzeCertificates(loaded.certificates, {
-    now,
-    minValidityDays: settings.minValidityDays,
-    crlOverrides: settings.crlOverrides,
-    // With credentials, an intermediate's issuer may already be in the tenant's store.
-    deferMissingIssuers: settings.credentials !== undefined
-  })
-  const problems = [...loaded.problems, ...analysis.problems, ...kindLimitProblems(settings.kind, analysis.authorities)]
-  const counts = reportProblems(problems, settings.strict, core)
-  if (counts.errors > 0) {
-    throw new UserError(`${counts.errors} problem(s) in \`certificates\` (see the annotations above); nothing was sent to Graph.`)
-  }
-  if (analysis.authorities.length === 0) {
-    throw new UserError('`certificates` matched no CA certificate; nothing to publish.')
-  }
-  core.info(
-    `${analysis.authorities.length} CA(s) validated: ` +
-      analysis.authorities.map((ca) => `${ca.subject} (${ca.isRootAuthority ? 'root' : 'intermediate'}, ${ca.thumbprint})`).join('; ')
-  )
-  return analysis.authorities
-}
-
-function setOutputs(authorities: readonly CertificateAuthority[], plan: Plan | undefined, record: RunRecord, audit?: TenantAudit): void {
-  for (const [name, value] of Object.entries(outputValues(authorities, plan, record, audit?.drift))) core.setOutput(name, value)
-}
-
 /** What a run reports at its end: outputs, the outcome line, the job summary (and the pull-request comment). */
 export interface RunReport {
   readonly settings: Settings
-  readonly authorities: readonly CertificateAuthority[]
+  /** The certificates step: skipped CAs and every problem, for the summary. */
+  readonly validated: ValidatedCertificates
+  /** The CAs to publish, with their CRL check. */
+  readonly authorities: ValidatedCertificates['authorities']
   readonly plan: Plan
   /** What the run wrote; absent in a dry-run or when it failed before any write. */
   readonly record?: RunRecord
@@ -141,26 +118,47 @@ export interface RunReport {
   readonly audit?: TenantAudit
 }
 
+function setOutputs(report: RunReport, record: RunRecord): void {
+  const values = outputValues(report.authorities, report.plan, record, report.validated.skipped, report.audit?.drift)
+  for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+}
+
 function finish(report: RunReport): void {
-  setOutputs(report.authorities, report.plan, report.record ?? emptyRecord(), report.audit)
+  setOutputs(report, report.record ?? emptyRecord())
   core.info(report.outcome)
   writeSummary(report)
 }
 
 /** The job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to standard output (runner.ts). */
 function writeSummary(report: RunReport): void {
-  const { settings, authorities, plan, record, outcome, audit } = report
+  const { settings, authorities, validated, plan, record, outcome, audit } = report
+  appendSummary(
+    summaryMarkdown({
+      title: reportTitle(settings),
+      authorities,
+      plan,
+      ...(record !== undefined ? { record } : {}),
+      ...(audit !== undefined ? { audit } : {}),
+      outcome,
+      skipped: validated.skipped,
+      problems: validated.problems,
+      strict: settings.strict
+    })
+  )
+}
+
+/** A run that failed validation still writes the summary: the problems, and the CAs that validated. */
+function writeValidationSummary(settings: Settings, failure: ValidationFailure): void {
+  const { authorities, skipped, problems } = failure.validated
+  const outcome = `Validation failed: ${failure.message}`
+  appendSummary(
+    validationFailureMarkdown({ title: reportTitle(settings), outcome, authorities, skipped, problems, strict: settings.strict })
+  )
+}
+
+function appendSummary(markdown: string): void {
   try {
-    core.appendSummary(
-      summaryMarkdown({
-        title: reportTitle(settings),
-        authorities,
-        plan,
-        ...(record !== undefined ? { record } : {}),
-        ...(audit !== undefined ? { audit } : {}),
-        outcome
-      })
-    )
+    core.appendSummary(markdown)
   } catch (error) {
     core.warning(`Could not write the job summary: ${String(error)}`)
   }

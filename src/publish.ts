@@ -13,6 +13,7 @@ import { organizationPublisher } from './graph/organization.ts'
 import { pkiPublisher } from './graph/pki/publisher.ts'
 import { HttpClient } from './http/client.ts'
 import { createDispatcher } from './http/dispatcher.ts'
+import { loopbackBackoff } from './http/loopback-pauses.ts'
 import { GraphClient } from './http/graph-client.ts'
 import type { Logger } from './http/types.ts'
 import type { RunRecord } from './outputs.ts'
@@ -69,7 +70,11 @@ export async function publish(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<PublishResult> {
   checkOidcAvailable(env)
-  const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger })
+  const http = new HttpClient({
+    dispatcher: createDispatcher(env, requestTimeout(env)),
+    logger,
+    backoff: loopbackBackoff(env, settings.graphUrl)
+  })
   const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
   // The token endpoint's and Graph's connections open while the OIDC token is fetched, instead of
   // after it and after the access token (on a real network, a round trip or two each).

@@ -49,4 +49,8 @@ export interface Settings {
   /** Only when `prComment` is true. A secret: never logged, never in an output or the summary. */
   readonly githubToken?: string
   readonly crlCheck: CrlCheckMode
+  /** `if-expired`: fail on an expired CA, or leave it out with a notice. */
+  readonly ifExpired: 'error' | 'skip'
+  /** `leaf-certificates`: patterns of certificates read only for their CRL URLs (may be empty). */
+  readonly leafCertificates: readonly string[]
 }

@@ -2,11 +2,13 @@
 // showed (drift, CAs of its store that expire soon). Built as Markdown text so it is testable
 // without the runner; main.ts appends it to GITHUB_STEP_SUMMARY. The pull-request comment
 // (review/comment.ts) is made of the same sections, so the two cannot drift apart.
-import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth, Problem, SkippedAuthority } from './certificates/types.ts'
+import { operationText } from './plan/describe.ts'
 import type { Plan, PlannedAuthority } from './plan/types.ts'
 import type { RunRecord } from './outputs.ts'
 import type { TenantAudit } from './review/audit.ts'
 import type { Settings } from './settings-types.ts'
+import { problemsSection, skippedSection } from './summary-sections.ts'
 
 export type DisplayStatus = 'created' | 'unchanged' | 'updated' | 'removed' | 'planned' | 'not done'
 
@@ -30,6 +32,11 @@ export interface SummaryInput {
   readonly outcome: string
   /** Present when the tenant was read. */
   readonly audit?: TenantAudit
+  /** Expired CAs left out by `if-expired: skip`. */
+  readonly skipped?: readonly SkippedAuthority[]
+  /** Every problem the certificates step reported (warnings, notices), listed in full. */
+  readonly problems?: readonly Problem[]
+  readonly strict?: boolean
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
@@ -42,7 +49,9 @@ export function summaryMarkdown(input: SummaryInput): string {
     ...authorityTable(plan.authorities, input),
     '',
     ...planSection(plan),
-    ...(input.audit !== undefined ? ['', ...auditSection(input.audit)] : [])
+    ...(input.audit !== undefined ? ['', ...auditSection(input.audit)] : []),
+    ...skippedSection(input.skipped ?? []),
+    ...problemsSection(input.problems ?? [], input.strict ?? false)
   ]
   return `${lines.join('\n')}\n`
 }
@@ -68,7 +77,9 @@ export function planSection(plan: Plan): string[] {
   const lines = [`### Plan: ${plan.operations.length === 0 ? 'nothing to change' : `${plan.operations.length} Graph operation(s)`}`, '']
   if (plan.operations.length > 0) {
     lines.push('| # | Method | Path | Reason |', '|---|---|---|---|')
-    plan.operations.forEach((op, i) => lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(op.reason)} |`))
+    plan.operations.forEach((op, i) =>
+      lines.push(`| ${i + 1} | ${op.method} | \`/${plan.apiVersion}${op.path}\` | ${cell(operationText(op))} |`)
+    )
   }
   if (plan.refusal !== undefined) lines.push('', `> **Not carried out:** ${cell(plan.refusal)}`)
   return lines
@@ -115,5 +126,5 @@ export function planLines(plan: Plan): string[] {
   const head =
     `Plan for kind ${plan.kind} (${plan.apiVersion}, mode ${plan.mode}): ` +
     (plan.operations.length === 0 ? 'nothing to change.' : `${plan.operations.length} Graph operation(s):`)
-  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${op.reason})`)]
+  return [head, ...plan.operations.map((op, i) => `  ${i + 1}. ${op.method} /${plan.apiVersion}${op.path}  (${operationText(op)})`)]
 }

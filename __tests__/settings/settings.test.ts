@@ -43,7 +43,9 @@ describe('settings: defaults', () => {
       dryRun: false,
       failOnDrift: false,
       prComment: false,
-      crlCheck: 'warn'
+      crlCheck: 'warn',
+      ifExpired: 'error',
+      leafCertificates: []
     })
     expect(warnings).toEqual([])
   })

@@ -7,11 +7,17 @@ import type { Call, EmulatorCore, Reply } from '../types.ts'
 
 export type GraphHandler = (call: Call) => Reply
 
-/** `handler(core)` routes a call against `core.state`; the wrapper picks the state a GET sees. */
-export function eventuallyConsistent(core: EmulatorCore, handler: (core: EmulatorCore) => GraphHandler): GraphHandler {
+/**
+ * `handler(core)` routes a call against `core.state`; the wrapper picks the state a GET sees.
+ * `forget()` closes an open window (the emulator's reset).
+ */
+export function eventuallyConsistent(
+  core: EmulatorCore,
+  handler: (core: EmulatorCore) => GraphHandler
+): { readonly handle: GraphHandler; forget(): void } {
   const current = handler(core)
   let window: { view: TenantState; left: number } | undefined
-  return (call) => {
+  const handle: GraphHandler = (call) => {
     const lag = core.config.unconfirmed.staleReads
     if (lag <= 0) {
       window = undefined
@@ -27,6 +33,12 @@ export function eventuallyConsistent(core: EmulatorCore, handler: (core: Emulato
     const reply = current(call)
     if (reply.status >= 200 && reply.status < 300) window = { view: before, left: lag }
     return reply
+  }
+  return {
+    handle,
+    forget: () => {
+      window = undefined
+    }
   }
 }
 

@@ -46,7 +46,7 @@ export function downloadFinding(download: Exclude<Download, { kind: 'ok' }>, rol
         'timeout',
         role,
         url,
-        `the download took longer than ${download.limitMs / 1000} s (Entra's limit), after ${download.bytesRead} bytes`
+        `the download did not finish within ${download.limitMs / 1000} s (Entra allows 10 s); ${download.bytesRead} bytes had arrived`
       )
     case 'unreachable':
       return finding('unreachable', role, url, `it could not be downloaded (${download.reason})`)

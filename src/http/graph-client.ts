@@ -187,6 +187,12 @@ export class GraphClient {
     return items
   }
 
+  /** The retry rule's pause before retry number `retryIndex + 1` (backoff with jitter; the client's clock and sleep). */
+  async pause(retryIndex: number): Promise<void> {
+    const policy = this.#http.retryPolicy
+    await policy.sleep(policy.delay(undefined, retryIndex))
+  }
+
   /** Whether writes still travel in JSON batches (false once Graph refused one). */
   get batching(): boolean {
     return this.#batching

@@ -2,7 +2,13 @@
 // imports it; pull-request.ts loads this module with import() only when a comment is posted, so
 // the bundler keeps Octokit in a chunk that runs without pr-comment never read.
 import { getOctokit } from '@actions/github'
-import type { PullRequest } from './pull-request.ts'
+
+/** The pull request a comment goes on. */
+export interface PullRequest {
+  readonly owner: string
+  readonly repo: string
+  readonly number: number
+}
 
 export interface IssueComments {
   /** Id of the first comment whose body satisfies `match`, across every page. */

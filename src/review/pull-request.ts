@@ -4,14 +4,9 @@
 // warning, never a failed step: the comment is a view of the run, not part of its result.
 import { readFileSync } from 'node:fs'
 import type { Logger } from '../http/types.ts'
+import type { PullRequest } from './github-api.ts'
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
-
-export interface PullRequest {
-  readonly owner: string
-  readonly repo: string
-  readonly number: number
-}
 
 export interface PostedComment {
   readonly action: 'created' | 'updated'

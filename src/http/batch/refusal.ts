@@ -6,7 +6,8 @@
 //   such answer in the run counts as a refusal; or
 // - every item of a batch answered the same status, code and text, an error that is not about
 //   that item: not a throttle, conflict or outage (429, 409, 424, 503, 504), not the token or the
-//   permission (401, 403: one request each would get the same). A 4xx of that kind is only
+//   permission (401, 403: one request each would get the same); an item answered 424 because it
+//   waits for a refused one is left out of the comparison. A 4xx of that kind is only
 //   taken as a refusal once one of the items, sent on its own, is answered otherwise (it could be
 //   the same validation error for each item); a 5xx is taken at once.
 // A 5xx leaves a create ambiguous (it may have been done): the caller reads before resending it.
@@ -36,8 +37,10 @@ const PER_ITEM = new Set([401, 403, 409, 424, 429, 503, 504])
 
 /** Every answer alike and not about its item: the refusal, or undefined. */
 export function itemsRefusal(answers: readonly unknown[]): Refusal | undefined {
-  if (answers.length === 0) return undefined
-  const keys = answers.map((answer) => {
+  // An item that waits for a refused one is answered 424: it says nothing of its own.
+  const own = answers.filter((answer) => prop(answer, 'status') !== 424)
+  if (own.length === 0) return undefined
+  const keys = own.map((answer) => {
     const status = prop(answer, 'status')
     const { code, message } = parseGraphErrorBody(normaliseGraphBody(prop(answer, 'body')))
     return { status: typeof status === 'number' ? status : 0, code, message }
