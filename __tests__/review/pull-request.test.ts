@@ -35,13 +35,14 @@ describe('postPlanComment', () => {
     expect(github.comments).toEqual([])
   })
 
-  it('creates, then finds and updates by the marker only', async () => {
+  it('creates, then finds and updates the comment the marker opens, nothing else', async () => {
     const env = github.env({ name: 'pull_request_target', number: 3 })
     github.seed('contoso', 'pki', 3, '<!-- entra-ca-chain-action kind=organization display-name= tenant=other -->\nanother tenant')
+    github.seed('contoso', 'pki', 3, `Why does the plan say this?\n\n${MARKER}\nquoted`)
     const { log } = recorder()
     expect(await postPlanComment(`${MARKER}\nv1`, MARKER, github.token, env, log)).toMatchObject({ action: 'created' })
     expect(await postPlanComment(`${MARKER}\nv2`, MARKER, github.token, env, log)).toMatchObject({ action: 'updated' })
-    expect(github.on('contoso', 'pki', 3).map((c) => c.body.split('\n')[1])).toEqual(['another tenant', 'v2'])
+    expect(github.on('contoso', 'pki', 3).map((c) => c.body.split('\n').pop())).toEqual(['another tenant', 'quoted', 'v2'])
   })
 
   it('an event payload without a pull request number: a notice, no request', async () => {
