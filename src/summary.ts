@@ -60,13 +60,19 @@ export function summaryMarkdown(input: SummaryInput): string {
 export function authorityTable(rows: readonly PlannedAuthority[], input: Pick<SummaryInput, 'authorities' | 'record'>): string[] {
   const { record } = input
   const byThumbprint = new Map(input.authorities.map((ca) => [ca.thumbprint, ca]))
-  const lines = ['| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL | CRL | Status |', '|---|---|---|---|---|---|---|']
+  // The CRL column appears when the CRL check ran (crl-check not off).
+  const crlChecked = input.authorities.some((ca) => ca.crl !== undefined)
+  const lines = [
+    `| Subject | Role | Thumbprint (SHA-1) | Expires | CRL URL |${crlChecked ? ' CRL |' : ''} Status |`,
+    `|---|---|---|---|---|${crlChecked ? '---|' : ''}---|`
+  ]
   for (const authority of rows) {
     const crl = authority.crlUrl ?? byThumbprint.get(authority.thumbprint)?.crlUrl
     lines.push(
       `| ${cell(authority.subject)} | ${authority.isRootAuthority ? 'root' : 'intermediate'} | \`${authority.thumbprint}\` | ` +
         `${authority.notAfter?.slice(0, 10) ?? ''} | ${crl !== undefined ? cell(crl) : '(none)'} | ` +
-        `${crlCell(byThumbprint.get(authority.thumbprint)?.crl)} | ${displayStatus(authority, record, record !== undefined)} |`
+        (crlChecked ? `${crlCell(byThumbprint.get(authority.thumbprint)?.crl)} | ` : '') +
+        `${displayStatus(authority, record, record !== undefined)} |`
     )
   }
   return lines
@@ -114,7 +120,7 @@ export function reportTitle(settings: Pick<Settings, 'kind' | 'displayName'>): s
 
 /** The CRL check's verdict in a few words: `ok, 1.2 MB, next 2027-01-31`, or the problem. */
 function crlCell(crl: CrlHealth | undefined): string {
-  if (crl === undefined) return 'not checked'
+  if (crl === undefined) return ''
   const size =
     crl.bytes === null ? [] : [crl.bytes >= 1_000_000 ? `${(crl.bytes / 1_000_000).toFixed(1)} MB` : `${(crl.bytes / 1000).toFixed(1)} KB`]
   const next = crl.nextUpdate === null ? [] : [`next ${crl.nextUpdate.slice(0, 10)}`]

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator, type FaultRule } from '../../emulator/index.ts'
 import { runAction } from '../../emulator/run-action.ts'
+import { STORE_CREATE_ATTEMPTS } from '../../src/graph/organization-store.ts'
 import { join } from 'node:path'
 import { ROOT } from '../../emulator/run-action.ts'
 import { fingerprints, makeChain, read } from '../helpers/openssl.ts'
@@ -46,8 +47,9 @@ const SCENARIOS: Scenario[] = [
     path: /\/certificateBasedAuthConfiguration\/.+/,
     expected: [ALL]
   },
-  // The restore after a failed create POSTs to the same path: the permanent fault here hits once,
-  // so the restore goes through (restore.test.ts covers a restore that fails too).
+  // The restore after a failed create POSTs to the same path: the permanent fault here hits every
+  // attempt of the create (STORE_CREATE_ATTEMPTS) and no more, so the restore goes through
+  // (recovery.test.ts covers a restore that fails too).
   {
     name: 'organization: create after the delete',
     inputs: { kind: 'organization', 'allow-recreate': 'true' },
@@ -55,7 +57,7 @@ const SCENARIOS: Scenario[] = [
     method: 'POST',
     path: /\/certificateBasedAuthConfiguration$/,
     expected: [ALL],
-    permanentTimes: 1
+    permanentTimes: STORE_CREATE_ATTEMPTS
   },
   {
     name: 'pki: create the PKI',

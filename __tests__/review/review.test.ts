@@ -131,7 +131,7 @@ describe('the comment', () => {
     const text = commentMarkdown(input)
     expect(text).toContain('**CAs:** 1 to add, 0 to update, 0 to remove, 1 unchanged.')
     expect(text).toContain(
-      `| CN=Contoso Issuing CA, O=Contoso | intermediate | \`${issuing.thumbprint}\` | 2074-01-01 | http://crl.contoso.example/root.crl | not checked | planned |`
+      `| CN=Contoso Issuing CA, O=Contoso | intermediate | \`${issuing.thumbprint}\` | 2074-01-01 | http://crl.contoso.example/root.crl | planned |`
     )
     expect(text).not.toContain(`\`${root.thumbprint}\``)
     expect(text).toContain('### Plan: 1 Graph operation(s)')
