@@ -13,6 +13,8 @@
 //   - publication: `kind: pki` adding 10 and 100 CAs to an empty tenant in the loopback emulator
 //     with a fixed latency on every response; wall time, requests, sequential rounds and network
 //     span from the emulator's log, against the floor (least sequential round trips × latency);
+//   - the CRL check with a 50 MB CRL (scripts/bench/crl.ts): wall time and peak RSS against
+//     crl-check off and a small CRL; the download stops at the cloud's cap;
 //   - the same 10-CA publication the way users do it today: `az rest` (Debian's azure-cli), one
 //     call per write, sequential. Installed with apt if missing; the row is skipped with a reason
 //     where it cannot be installed or run.
@@ -29,6 +31,7 @@ import { makeChain } from '../__tests__/helpers/openssl.ts'
 import { startEmulator } from '../emulator/index.ts'
 import { DIST, NODE24, ROOT } from '../emulator/run-action.ts'
 import { azRestPost, azureCliEnv, bodyFile, ensureAzureCli } from './bench/azure-cli.ts'
+import { benchCrl } from './bench/crl.ts'
 import { THROTTLING } from './bench/requests.ts'
 import {
   azPublication,
@@ -373,6 +376,7 @@ const enrichment = {
     'so every run is a successful dry-run that validates, enriches and plans them all; with them the action rightly exits 1'
 }
 const p10 = publicationRow(pub10, 10)
+const crlCheck = await benchCrl(PUB_RUNS)
 const p100 = publicationRow(pub100, 100)
 const p100Zero = figure(pub100NoLatency.map((r) => r.wallMs))
 const p100Existing = publicationRow(pub100Existing, 100)
@@ -452,7 +456,8 @@ const notes = [
   `Throttling: no 429/503 in the log, and the peak Graph RU per 10 s and writes per 150 s within the smallest budgets of graph-api.md §4.4 (the emulator itself does not throttle).`,
   az.status === 'measured'
     ? `az rest: Debian azure-cli ${az.azureCli}, one \`az rest --method post\` for the PKI and one per CA, sequential, bearer token header (no az login), bodies made beforehand; warm az (command index built by an untimed call). Excludes azure/login and JSON preparation, both of which users also pay.`
-    : `az rest: skipped: ${az.reason}`
+    : `az rest: skipped: ${az.reason}`,
+  `CRL check: one CA whose CRL (served on loopback) is ${crlCheck.crlBytes / 1e6} MB, offline dry-run with crl-check warn; peak RSS is the action process's maxRSS; the download must stop at the cloud's cap (20 MB global, 45 MB usgov), so memory follows the cap, not the file.`
 ]
 
 const report = {
@@ -466,7 +471,16 @@ const report = {
     chain: '1 EC P-256 root + 99 intermediates (makeChain), 10-CA rows use the root and the first 9'
   },
   floor: { latencyMs: LATENCY, roundTrips: FLOOR_ROUND_TRIPS, ms: floorMs, steps: FLOOR_STEPS },
-  rows: { distSize, coldStart, enrichment, publication10: p10, publication100: p100, publication100Existing: p100Existing, azRest10: az },
+  rows: {
+    distSize,
+    coldStart,
+    enrichment,
+    publication10: p10,
+    publication100: p100,
+    publication100Existing: p100Existing,
+    azRest10: az,
+    crlCheck
+  },
   comparisons,
   informational,
   notes
