@@ -1,9 +1,12 @@
 // Defaults of the settings tests can change through `emulator.config`.
 import { GITHUB_ISSUER } from './oidc.ts'
-import type { EmulatorConfig, Oddities } from './types.ts'
+import type { EmulatorConfig, Oddities, Unconfirmed } from './types.ts'
 
-/** Initial settings: any field of the config, with `oddities` merged field by field. */
-export type ConfigOverrides = Partial<Omit<EmulatorConfig, 'oddities'>> & { readonly oddities?: Partial<Oddities> }
+/** Initial settings: any field of the config, with `oddities` and `unconfirmed` merged field by field. */
+export type ConfigOverrides = Partial<Omit<EmulatorConfig, 'oddities' | 'unconfirmed'>> & {
+  readonly oddities?: Partial<Oddities>
+  readonly unconfirmed?: Partial<Unconfirmed>
+}
 
 export const DEFAULT_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main'
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
@@ -13,9 +16,25 @@ export const READ_WRITE_ROLES: readonly string[] = [
   'PublicKeyInfrastructure.ReadWrite.All',
   'AppCertTrustConfiguration.ReadWrite.All'
 ]
+/** The read-only counterparts, enough for a dry-run. */
+export const READ_ROLES: readonly string[] = [
+  'Organization.Read.All',
+  'PublicKeyInfrastructure.Read.All',
+  'AppCertTrustConfiguration.Read.All'
+]
+
+/** The bet made where graph-api.md is UNCONFIRMED (see Unconfirmed in types.ts). */
+export const DEFAULT_UNCONFIRMED: Unconfirmed = {
+  batch: 'accepted',
+  batchRefusalStatus: 400,
+  duplicates: 'documented',
+  staleReads: 0,
+  batchItems: 'sequential',
+  throttleItemsRetryAfter: null
+}
 
 export function makeConfig(overrides: ConfigOverrides = {}): EmulatorConfig {
-  const { oddities, ...rest } = overrides
+  const { oddities, unconfirmed, ...rest } = overrides
   const subject = rest.subject ?? DEFAULT_SUBJECT
   return {
     subject,
@@ -38,6 +57,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): EmulatorConfig {
       patchNoContent: false,
       inlineNavigation: false,
       ...oddities
-    }
+    },
+    unconfirmed: { ...DEFAULT_UNCONFIRMED, ...unconfirmed }
   }
 }

@@ -13,6 +13,7 @@ import { applicationRoutes } from './graph/application.ts'
 import { organizationRoutes } from './graph/organization.ts'
 import { pkiRoutes } from './graph/pki.ts'
 import { serveBatch } from './graph/batch.ts'
+import { eventuallyConsistent } from './graph/consistency.ts'
 import { authenticate, graphHandler } from './graph/router.ts'
 import { RequestSchemas } from './graph/schemas.ts'
 import { SigningKey, type Claims } from './jwt.ts'
@@ -111,7 +112,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     schemas: new RequestSchemas(options.schemaDir),
     issuedTokens: []
   }
-  const graph = graphHandler(core, [...organizationRoutes, ...pkiRoutes, ...applicationRoutes])
+  const routes = [...organizationRoutes, ...pkiRoutes, ...applicationRoutes]
+  const consistency = eventuallyConsistent(core, (c) => graphHandler(c, routes))
+  const graph = consistency.handle
+  /** Batch requests already throttled once (`unconfirmed.throttleItemsRetryAfter`). */
+  const throttled = new Set<string>()
   const pipeline: Pipeline = {
     faults,
     requests,
@@ -128,7 +133,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           authenticate: (c) => {
             authenticate(core, c)
           },
-          log
+          log,
+          config,
+          throttled
         },
         call
       ),
@@ -190,6 +197,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       core.state.clear()
       faults.clear()
       requests.length = 0
+      throttled.clear()
+      consistency.forget()
       Object.assign(config, makeConfig(options.config))
     },
     close: async () => {
@@ -231,6 +240,6 @@ export type {
   SeedCa
 } from './state.ts'
 export type { FaultHandle, FaultRule, Faults } from './faults.ts'
-export type { EmulatorConfig, Oddities, RequestRecord, Role } from './types.ts'
-export type { ConfigOverrides } from './config.ts'
+export type { EmulatorConfig, Oddities, RequestRecord, Role, Unconfirmed } from './types.ts'
+export { READ_ROLES, READ_WRITE_ROLES, type ConfigOverrides } from './config.ts'
 export { readCertificate, type CertificateFacts } from './certificate.ts'

@@ -40,6 +40,8 @@ export interface RequestRecord {
   fault?: FaultKind
   /** With a `lostResponse` fault: the status of the write that was committed but not delivered. */
   committedStatus?: number
+  /** A GET answered from the tenant as it was before a recent write (`unconfirmed.staleReads`). */
+  stale?: boolean
   durationMs?: number
 }
 
@@ -86,6 +88,38 @@ export interface Oddities {
   inlineNavigation: boolean
 }
 
+/**
+ * Ways the real service may behave where graph-api.md says UNCONFIRMED (issue 13). The defaults
+ * are the bet made so far; each switch lets a test prove that the action works the other way too.
+ * The probe (`npm run probe`, scripts/probe/) records what a real tenant does: its findings decide
+ * these defaults.
+ */
+export interface Unconfirmed {
+  /**
+   * `$batch` on these paths: `accepted`; `envelope`: the `$batch` POST itself answered
+   * `batchRefusalStatus`, nothing done; `items`: every item answered `batchRefusalStatus` with the
+   * same error, nothing done.
+   */
+  batch: 'accepted' | 'envelope' | 'items'
+  batchRefusalStatus: number
+  /**
+   * A CA the PKI or application configuration already holds, created again (and a second POST of
+   * the organization singleton): `documented` 400 "Duplicate Certificate exists" (the organization:
+   * 400 Request_BadRequest); `conflict` 409 with another code and text; `accepted`: a second,
+   * identical entry is kept (the organization: the POST replaces the store).
+   */
+  duplicates: 'documented' | 'conflict' | 'accepted'
+  /** Directory replication lag: after each write, this many GETs still see the tenant as it was before it. */
+  staleReads: number
+  /** Batch items: `sequential`, one after the other in the order given; `parallel`: in any order. */
+  batchItems: 'sequential' | 'parallel'
+  /**
+   * Per-item throttling: the items at odd positions of a batch answered 429 with this Retry-After
+   * (seconds), each distinct request once; null: none.
+   */
+  throttleItemsRetryAfter: number | null
+}
+
 /** Settings tests may change at any time through `emulator.config`. */
 export interface EmulatorConfig {
   /** `sub` of the OIDC tokens the emulator issues. */
@@ -108,6 +142,7 @@ export interface EmulatorConfig {
   /** Check that a PKI CA body's thumbprint and expirationDateTime match its certificate. */
   checkDerivedFields: boolean
   oddities: Oddities
+  unconfirmed: Unconfirmed
 }
 
 /** What every handler may reach. */

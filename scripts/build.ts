@@ -35,7 +35,8 @@ for (const name of readdirSync(out)
     // Class names stay: errors are told apart by name in logs, and libraries read constructor.name.
     keep_classnames: true,
     compress: { passes: 2 },
-    format: { comments: false }
+    // webpack's comments naming each concatenated module stay: the licence test reads them.
+    format: { comments: /node_modules\// }
   })
   if (result.code === undefined) throw new Error(`terser produced nothing for ${name}`)
   writeFileSync(path, result.code)

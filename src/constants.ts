@@ -19,7 +19,12 @@ export const Inputs = {
   minValidityDays: 'min-validity-days',
   strict: 'strict',
   dryRun: 'dry-run',
-  crlCheck: 'crl-check'
+  failOnDrift: 'fail-on-drift',
+  prComment: 'pr-comment',
+  githubToken: 'github-token',
+  crlCheck: 'crl-check',
+  ifExpired: 'if-expired',
+  leafCertificates: 'leaf-certificates'
 } as const
 
 export const Outputs = {
@@ -30,7 +35,9 @@ export const Outputs = {
   unchanged: 'unchanged',
   certificates: 'certificates',
   plan: 'plan',
-  backupPath: 'backup-path'
+  backupPath: 'backup-path',
+  drift: 'drift',
+  skipped: 'skipped'
 } as const
 
 /** The singleton id of the organization's certificateBasedAuthConfiguration (graph-api.md §1.1). */

@@ -1,6 +1,7 @@
 // The action's outputs (contract.md "Outputs"), computed from what the run found and did.
-import type { CertificateAuthority, CrlHealth } from './certificates/types.ts'
+import type { CertificateAuthority, CrlHealth, SkippedAuthority } from './certificates/types.ts'
 import { Outputs } from './constants.ts'
+import { operationText } from './plan/describe.ts'
 import type { Plan } from './plan/types.ts'
 
 /** What a run did to the tenant; empty in a dry-run. Filled in as writes succeed. */
@@ -34,15 +35,24 @@ export function certificateOutput(ca: CertificateAuthority): Record<string, stri
   }
 }
 
-export function planOutput(plan: Plan): Array<{ method: string; path: string; reason: string }> {
-  return plan.operations.map((op) => ({ method: op.method, path: op.path, reason: op.reason }))
+/** One item per operation; `thumbprint` names the CA of a CA operation. */
+export function planOutput(plan: Plan): Array<{ method: string; path: string; reason: string; thumbprint?: string }> {
+  return plan.operations.map((op) => ({
+    method: op.method,
+    path: op.path,
+    reason: operationText(op),
+    ...(op.thumbprint !== undefined ? { thumbprint: op.thumbprint } : {})
+  }))
 }
 
 /** Every output as the string the runner stores. */
 export function outputValues(
   authorities: readonly CertificateAuthority[],
   plan: Plan | undefined,
-  record: RunRecord
+  record: RunRecord,
+  skipped: readonly SkippedAuthority[] = [],
+  /** Known only when the tenant was read (contract.md `drift`). */
+  drift?: boolean
 ): Record<string, string> {
   const unchanged = plan?.authorities.filter((a) => a.status === 'unchanged' || a.status === 'update').map((a) => a.thumbprint) ?? []
   const values: Record<string, string> = {
@@ -51,10 +61,12 @@ export function outputValues(
     [Outputs.certificateAuthorityIds]: JSON.stringify(record.createdAuthorityIds),
     [Outputs.created]: JSON.stringify(record.created),
     [Outputs.removed]: JSON.stringify(record.removed),
-    [Outputs.unchanged]: JSON.stringify(unchanged)
+    [Outputs.unchanged]: JSON.stringify(unchanged),
+    [Outputs.skipped]: JSON.stringify(skipped.map((ca) => ca.thumbprint))
   }
   const configurationId = record.configurationId ?? plan?.configurationId
   if (configurationId !== undefined) values[Outputs.configurationId] = configurationId
   if (record.backupPath !== undefined) values[Outputs.backupPath] = record.backupPath
+  if (drift !== undefined) values[Outputs.drift] = String(drift)
   return values
 }

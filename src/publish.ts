@@ -13,12 +13,14 @@ import { organizationPublisher } from './graph/organization.ts'
 import { pkiPublisher } from './graph/pki/publisher.ts'
 import { HttpClient } from './http/client.ts'
 import { createDispatcher } from './http/dispatcher.ts'
+import { loopbackBackoff } from './http/loopback-pauses.ts'
 import { GraphClient } from './http/graph-client.ts'
 import type { Logger } from './http/types.ts'
 import type { RunRecord } from './outputs.ts'
 import { planPublication } from './plan/index.ts'
 import type { Plan, PlanOptions, TenantState } from './plan/types.ts'
 import { reportProblems } from './report.ts'
+import { auditTenant, type TenantAudit } from './review/audit.ts'
 import type { Kind, Settings } from './settings-types.ts'
 import { planLines } from './summary.ts'
 
@@ -45,12 +47,15 @@ function requestTimeout(env: NodeJS.ProcessEnv): { requestTimeoutMs?: number } {
 export interface PublishHooks {
   /** The plan, as soon as it exists (so a failure afterwards can still report it). */
   onPlan(plan: Plan): void
+  /** Drift and the store's expiring CAs, as soon as the tenant has been read and planned against. */
+  onAudit(audit: TenantAudit): void
   /** Before the first write. */
   onWrite: () => void
 }
 
 export interface PublishResult {
   readonly plan: Plan
+  readonly audit: TenantAudit
   readonly outcome: string
 }
 
@@ -65,7 +70,11 @@ export async function publish(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<PublishResult> {
   checkOidcAvailable(env)
-  const http = new HttpClient({ dispatcher: createDispatcher(env, requestTimeout(env)), logger })
+  const http = new HttpClient({
+    dispatcher: createDispatcher(env, requestTimeout(env)),
+    logger,
+    backoff: loopbackBackoff(env, settings.graphUrl)
+  })
   const publisher = PUBLISHERS[settings.kind] as KindPublisher<TenantState>
   // The token endpoint's and Graph's connections open while the OIDC token is fetched, instead of
   // after it and after the access token (on a real network, a round trip or two each).
@@ -87,22 +96,25 @@ export async function publish(
 
   const plan = planPublication(authorities, state, options)
   hooks.onPlan(plan)
+  const audit = auditTenant(plan, state, authorities, options.now, settings.minValidityDays)
+  hooks.onAudit(audit)
   for (const line of planLines(plan)) core.info(line)
   // Intermediates whose issuer was not in the set may chain to a CA the store already holds.
-  const problems = [...missingIssuerProblems(authorities, publisher.storeCertificates(state)), ...plan.problems]
+  const problems = [...missingIssuerProblems(authorities, publisher.storeCertificates(state)), ...plan.problems, ...audit.problems]
   if (reportProblems(problems, settings.strict, core).errors > 0) {
     throw new UserError('The tenant and the given CAs do not fit together (see the annotations above); nothing was written.')
   }
   if (settings.dryRun) {
-    return { plan, outcome: `Dry run: read the tenant and planned ${plan.operations.length} operation(s); nothing was written.` }
+    return { plan, audit, outcome: `Dry run: read the tenant and planned ${plan.operations.length} operation(s); nothing was written.` }
   }
   if (plan.refusal !== undefined) throw new UserError(plan.refusal)
   if (plan.operations.length === 0) {
-    return { plan, outcome: 'The tenant already holds every given CA: nothing to change.' }
+    return { plan, audit, outcome: 'The tenant already holds every given CA: nothing to change.' }
   }
   await publisher.apply(context, plan, state, authorities)
   return {
     plan,
+    audit,
     outcome:
       `Published: ${record.created.length} CA(s) added, ${record.removed.length} removed, ` +
       `${plan.operations.length} Graph write(s) planned.`

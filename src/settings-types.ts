@@ -42,5 +42,15 @@ export interface Settings {
   readonly minValidityDays: number
   readonly strict: boolean
   readonly dryRun: boolean
+  /** A dry-run that reads the tenant exits 1 when the plan holds any write. */
+  readonly failOnDrift: boolean
+  /** Comment the plan on the pull request (review/pull-request.ts). */
+  readonly prComment: boolean
+  /** Only when `prComment` is true. A secret: never logged, never in an output or the summary. */
+  readonly githubToken?: string
   readonly crlCheck: CrlCheckMode
+  /** `if-expired`: fail on an expired CA, or leave it out with a notice. */
+  readonly ifExpired: 'error' | 'skip'
+  /** `leaf-certificates`: patterns of certificates read only for their CRL URLs (may be empty). */
+  readonly leafCertificates: readonly string[]
 }

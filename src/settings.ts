@@ -7,6 +7,7 @@ import { parseCertificateInputs } from './settings/certificates.ts'
 import { parseCrlCheck } from './settings/crl-check.ts'
 import { InputParser, type InputReader } from './settings/input-parser.ts'
 import { parseSignIn } from './settings/sign-in.ts'
+import { parseReview } from './settings/review.ts'
 import { KINDS, parseTarget } from './settings/target.ts'
 import type { Settings } from './settings-types.ts'
 
@@ -25,11 +26,20 @@ export function parseSettings(read: InputReader, env: NodeJS.ProcessEnv): Parsed
   const certificates = parseCertificateInputs(p)
   const signIn = parseSignIn(p)
   const target = parseTarget(p, kind)
+  const review = parseReview(p, signIn)
   const crlCheck = parseCrlCheck(p, signIn.credentials !== undefined)
   if (p.errors.length > 0 || kind === undefined) {
     const { errors } = p
     throw new UserError(errors.length === 1 ? errors[0]! : `The inputs have ${errors.length} problems:\n- ${errors.join('\n- ')}`)
   }
-  const settings: Settings = { kind, workspace: env.GITHUB_WORKSPACE || process.cwd(), ...certificates, ...signIn, ...target, ...crlCheck }
+  const settings: Settings = {
+    kind,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    ...certificates,
+    ...signIn,
+    ...target,
+    ...review,
+    ...crlCheck
+  }
   return { settings, warnings: p.warnings }
 }

@@ -31,6 +31,18 @@ describe('README example workflows', () => {
     expect(all).toMatch(/matrix:[\s\S]*cloud: usgov/)
     expect(all).toMatch(/id-token: write/)
   })
+
+  it('show review and audit: a pull-request comment with a read-only app, and a scheduled drift-and-expiry issue', () => {
+    const all = blocks.map((b) => b.text)
+    const comment = all.find((text) => /pr-comment: true/.test(text))
+    expect(comment).toMatch(/^on:\n {2}pull_request:/m)
+    expect(comment).toMatch(/pull-requests: write/)
+    expect(comment).toMatch(/ENTRA_READER_CLIENT_ID/)
+    const audit = all.find((text) => /schedule:/.test(text) && /gh issue create/.test(text))
+    expect(audit).toMatch(/steps\.audit\.outputs\.drift == 'true'/)
+    expect(audit).toMatch(/gh issue list[\s\S]*gh issue comment/)
+    expect(audit).toMatch(/issues: write/)
+  })
 })
 
 describe('the workflow checker', () => {
@@ -54,7 +66,22 @@ describe('the workflow checker', () => {
     ['an unknown kind', step(`kind: tenant\ncertificates: a.pem\n${creds}`), /`kind: tenant` is not one of/],
     ['publishing without credentials', step('kind: organization\ncertificates: a.pem'), /needs `tenant-id` and `client-id`/],
     ['a boolean that is not one', step('kind: organization\ncertificates: a.pem\ndry-run: yes'), /`dry-run: yes` is not true or false/],
-    ['application on v1.0', step(`kind: application\ndisplay-name: X\ncertificates: a.pem\napi-version: v1.0\n${creds}`), /beta only/]
+    ['application on v1.0', step(`kind: application\ndisplay-name: X\ncertificates: a.pem\napi-version: v1.0\n${creds}`), /beta only/],
+    [
+      'pr-comment without pull-requests: write',
+      step('kind: organization\ncertificates: a.pem\ndry-run: true\npr-comment: true'),
+      /pull-requests: write/
+    ],
+    [
+      'fail-on-drift when publishing',
+      step(`kind: organization\ncertificates: a.pem\nfail-on-drift: true\n${creds}`),
+      /needs `dry-run: true`/
+    ],
+    [
+      'fail-on-drift offline',
+      step('kind: organization\ncertificates: a.pem\ndry-run: true\nfail-on-drift: true'),
+      /needs `dry-run: true` with/
+    ]
   ])('reports %s', (_what, steps, message) => {
     expect(checkWorkflow(workflow(steps), README_ACTION_REF).problems.join('\n')).toMatch(message)
   })

@@ -209,7 +209,7 @@ const CASES: Case[] = [
     title: 'an expired CA',
     inputs: { certificates: 'expired-root.pem' },
     names: 'expired-root.pem',
-    message: /expired on 2010-01-01; remove it from `certificates` or replace it with the renewed CA certificate/
+    message: /expired on 2010-01-01; replace it with the renewed CA certificate, remove it from `certificates`, or set `if-expired: skip`/
   },
   {
     title: 'a CA not valid yet',

@@ -91,7 +91,8 @@ describe('offline dry-run of the example chain', () => {
         (what) => ({
           method: 'POST',
           path: '/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations/{pkiId}/certificateAuthorities',
-          reason: expect.stringContaining(`add ${what}`)
+          reason: expect.stringMatching(new RegExp(`^add ${what}, .* \\(SHA-1 [0-9A-F]{40}\\)$`)),
+          thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/)
         })
       )
     ])

@@ -147,7 +147,7 @@ beforeEach(() => emulator.reset())
 const run = (inputs: Record<string, string>) =>
   runAction(
     { certificates: EXAMPLE_CERTIFICATES, ...emulator.inputs(), ...inputs },
-    { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1' } }
+    { env: { ...emulator.env(), ENTRA_CA_REQUEST_TIMEOUT_SECONDS: '1', ENTRA_CA_LOOPBACK_PAUSE_MS: '10' } }
   )
 
 describe.each(SCENARIOS)('$name', (scenario) => {

@@ -392,15 +392,17 @@ describe('other errors are reported per item, traceable', () => {
     expect(failure(result).message).toContain('Grant PublicKeyInfrastructure.ReadWrite.All.')
   })
 
+  // A 4xx/5xx for the batch is a refusal of batching (batch-fallback.test.ts); a 401 is about the token.
   it('a batch that fails as a whole for good fails each of its items with that error', async () => {
     outerRule = (res) => {
-      sendJson(res, 400, { error: { code: 'BadRequest', message: 'Invalid batch payload.' } })
+      sendJson(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } })
       return true
     }
     const { graph } = setup()
     const results = await graph.batch(posts(2))
     expect(results.map((r) => failure(r).message)).toEqual(
-      Array(2).fill(expect.stringMatching(/POST \/beta\/\$batch failed with HTTP 400 BadRequest: Invalid batch payload/))
+      Array(2).fill(expect.stringMatching(/POST \/beta\/\$batch failed with HTTP 401 InvalidAuthenticationToken: Access token has expired/))
     )
+    expect(batches).toHaveLength(1)
   })
 })

@@ -41,7 +41,11 @@ describe('settings: defaults', () => {
       minValidityDays: 30,
       strict: false,
       dryRun: false,
-      crlCheck: 'warn'
+      failOnDrift: false,
+      prComment: false,
+      crlCheck: 'warn',
+      ifExpired: 'error',
+      leafCertificates: []
     })
     expect(warnings).toEqual([])
   })

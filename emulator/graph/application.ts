@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { badRequest, notFound } from '../errors.ts'
 import { appCertificateAuthority, type AppCertificateAuthority, type ApplicationConfiguration } from '../state.ts'
 import type { Reply } from '../types.ts'
-import { certificateFromBody, duplicateCertificate, rejectDuplicates } from './certificates.ts'
+import { certificateFromBody, duplicateAnswer, rejectDuplicates } from './certificates.ts'
 import { entityReply, expandOption, listReply, noContent, type Entity, type GraphRequest } from './odata.ts'
 import type { Route } from './router.ts'
 
@@ -150,8 +150,10 @@ function createCa(req: GraphRequest): Reply {
     throw badRequest(`The configuration already holds ${cas.length} trusted certificate authorities; the limit is ${MAX_TRUSTED_CAS}.`)
   }
   const facts = certificateFromBody(req.body['certificate'], 'certificate')
-  if (cas.some((ca) => certificateFromBody(ca.certificate, 'stored certificate').thumbprint === facts.thumbprint))
-    throw duplicateCertificate(facts)
+  if (cas.some((ca) => certificateFromBody(ca.certificate, 'stored certificate').thumbprint === facts.thumbprint)) {
+    const refusal = duplicateAnswer(req.core.config.unconfirmed.duplicates, facts)
+    if (refusal !== undefined) throw refusal
+  }
   const ca = appCertificateAuthority(
     facts,
     req.body['isRootAuthority'] === true,

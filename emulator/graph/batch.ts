@@ -2,13 +2,15 @@
 // routed through the same Graph handler as a direct request (token, route, permission, body
 // schema), logged as its own record marked with the outer request's `seq`, and hit by the same
 // fault rules as a direct request. Items run one after the other in the order given (dependsOn
-// first); the answers come back shuffled, as Graph promises no order.
+// first), or in any order with `unconfirmed.batchItems: 'parallel'`; the answers come back
+// shuffled, as Graph promises no order. `unconfirmed.batch` refuses batching (refusal.ts).
 import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GraphError, graphErrorReply } from '../errors.ts'
 import { faultReply, type Faults } from '../faults.ts'
 import { isObject } from '../jwt.ts'
-import type { Call, FaultKind, Reply, RequestRecord } from '../types.ts'
+import type { Call, EmulatorConfig, FaultKind, Reply, RequestRecord } from '../types.ts'
+import { isThrottled, refusedEnvelope, refusedItem } from './refusal.ts'
 
 export const MAX_BATCH_REQUESTS = 20
 const BATCH_PATH = /^\/(v1\.0|beta)\/\$batch$/
@@ -27,6 +29,9 @@ export interface BatchEnv {
   readonly authenticate: (call: Call) => void
   /** Appends a record to the request log and returns it. */
   readonly log: (record: NewRecord) => RequestRecord
+  readonly config: EmulatorConfig
+  /** Items already throttled once (`unconfirmed.throttleItemsRetryAfter`), by method, URL and body. */
+  readonly throttled: Set<string>
 }
 
 /**
@@ -82,6 +87,8 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
     if (!(error instanceof EnvelopeError)) throw error
     return fail(400, 'BadRequest', error.message)
   }
+  const { unconfirmed } = env.config
+  if (unconfirmed.batch === 'envelope') return { reply: refusedEnvelope(call, unconfirmed.batchRefusalStatus), items: [], lose: () => {} }
 
   const version = call.url.pathname.split('/')[1] ?? 'v1.0'
   const answers = new Map<string, ItemAnswer>()
@@ -89,7 +96,8 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
   const ran = new Set<RequestRecord>()
   let socket: 'drop' | 'hang' | undefined
   let lostStatus: number | undefined
-  for (const item of executionOrder(items)) {
+  const parallel = unconfirmed.batchItems === 'parallel'
+  for (const [position, item] of (parallel ? anyOrder(items) : executionOrder(items)).entries()) {
     const itemCall = makeCall(env, call, version, item)
     records.push(itemCall.record)
     const failedDependency = item.dependsOn.find((id) => !isSuccess(answers.get(id)?.status))
@@ -107,6 +115,15 @@ export function serveBatch(env: BatchEnv, call: Call): BatchOutcome {
           graphErrorReply(itemCall, 400, 'BadRequest', 'Batch request URLs must be relative to the version, e.g. "/me".')
         )
       )
+      continue
+    }
+    if (unconfirmed.batch === 'items') {
+      answers.set(item.id, answer(item.id, itemCall, refusedItem(itemCall, unconfirmed.batchRefusalStatus)))
+      continue
+    }
+    const retryAfter = unconfirmed.throttleItemsRetryAfter
+    if (parallel && retryAfter !== null && isThrottled(env.throttled, item, position)) {
+      answers.set(item.id, answer(item.id, itemCall, faultReply(itemCall, { retryAfter }, 429)))
       continue
     }
     const decision = env.faults.decide('graph', item.method, itemCall.url.pathname, true)
@@ -285,6 +302,11 @@ function parseItem(raw: unknown, index: number): BatchItem {
     ...(body !== undefined ? { body } : {}),
     dependsOn: (dependsOn ?? []) as string[]
   }
+}
+
+/** Parallel items: any order, each still after the items it depends on. */
+function anyOrder(items: readonly BatchItem[]): BatchItem[] {
+  return executionOrder(shuffle([...items]))
 }
 
 /** Items in the order given, each after the items it depends on; throws on a cycle. */

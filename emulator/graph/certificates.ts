@@ -14,6 +14,22 @@ export function duplicateCertificate(facts: CertificateFacts): GraphError {
   return badRequest(`Duplicate Certificate exists" (thumbprint ${facts.thumbprint}, subject ${facts.subject}).`)
 }
 
+/**
+ * The answer to a CA the container already holds, created again (`unconfirmed.duplicates`):
+ * undefined when the service keeps a second entry (`accepted`).
+ */
+export function duplicateAnswer(mode: 'documented' | 'conflict' | 'accepted', facts: CertificateFacts): GraphError | undefined {
+  if (mode === 'accepted') return undefined
+  if (mode === 'conflict') {
+    return new GraphError(
+      409,
+      'Request_MultipleObjectsWithSameKeyValue',
+      `Another object with the same value for property certificate already exists (${facts.thumbprint}).`
+    )
+  }
+  return duplicateCertificate(facts)
+}
+
 export function isExpired(facts: CertificateFacts, now: number = Date.now()): boolean {
   return facts.notAfter.getTime() <= now
 }

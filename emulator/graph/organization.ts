@@ -1,8 +1,9 @@
 // Kind 1: the tenant-wide certificateBasedAuthConfiguration singleton (graph-api.md §1).
 // No PATCH (405): a change is DELETE then POST. A POST while one exists is refused with 400
-// Request_BadRequest (the real status is UNCONFIRMED; 400 because retrying cannot help).
+// Request_BadRequest (the real status is UNCONFIRMED; 400 because retrying cannot help), or per
+// `unconfirmed.duplicates` 409 with another text, or taken as a replacement (`accepted`).
 import { tryReadBase64Certificate } from '../certificate.ts'
-import { badRequest, notFound } from '../errors.ts'
+import { badRequest, GraphError, notFound } from '../errors.ts'
 import { ORGANIZATION_CBA_ID, orgCertificateAuthority, type OrganizationCbaConfiguration } from '../state.ts'
 import type { Reply } from '../types.ts'
 import { certificateFromBody, isExpired, rejectDuplicates } from './certificates.ts'
@@ -103,10 +104,20 @@ function create(req: GraphRequest): Reply {
           'certificate authorities cannot be added while an expired one is present. Delete the configuration first.'
       )
     }
-    throw badRequest(
-      `A certificateBasedAuthConfiguration already exists for this organization (id ${current.id}); ` +
-        'it cannot be updated or created again: delete it first, then create it with the full list.'
-    )
+    const mode = req.core.config.unconfirmed.duplicates
+    if (mode === 'conflict') {
+      throw new GraphError(
+        409,
+        'Request_MultipleObjectsWithSameKeyValue',
+        'Another object with the same value for property id already exists.'
+      )
+    }
+    if (mode === 'documented') {
+      throw badRequest(
+        `A certificateBasedAuthConfiguration already exists for this organization (id ${current.id}); ` +
+          'it cannot be updated or created again: delete it first, then create it with the full list.'
+      )
+    }
   }
   const items = req.body['certificateAuthorities'] as Entity[]
   const facts = items.map((item, i) => certificateFromBody(item['certificate'], `certificateAuthorities[${i}].certificate`))

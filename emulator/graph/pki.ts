@@ -4,7 +4,7 @@ import { badRequest, GraphError, notFound } from '../errors.ts'
 import { newPki, pkiCertificateAuthority, type Pki, type PkiCertificateAuthority } from '../state.ts'
 import { tryReadBase64Certificate, type CertificateFacts } from '../certificate.ts'
 import type { Reply } from '../types.ts'
-import { certificateFromBody, duplicateCertificate } from './certificates.ts'
+import { certificateFromBody, duplicateAnswer, duplicateCertificate } from './certificates.ts'
 import { entityReply, expandOption, listReply, noContent, type Entity, type GraphRequest } from './odata.ts'
 import type { Route } from './router.ts'
 
@@ -147,7 +147,10 @@ function admit(req: GraphRequest, pki: Pki, facts: CertificateFacts, self?: PkiC
     }
   }
   const clash = pki.certificateAuthorities.find((ca) => ca !== self && certificateThumbprint(ca) === facts.thumbprint)
-  if (clash) throw duplicateCertificate(facts)
+  if (!clash) return
+  // A create's answer to a duplicate is UNCONFIRMED (unconfirmed.duplicates); an update keeps the documented one.
+  const refusal = self === undefined ? duplicateAnswer(req.core.config.unconfirmed.duplicates, facts) : duplicateCertificate(facts)
+  if (refusal !== undefined) throw refusal
 }
 
 /** Each stored CA's thumbprint with the certificate text it was read from: a create compares with every CA held. */

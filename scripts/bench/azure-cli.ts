@@ -32,8 +32,8 @@ function azVersion(az: string, env: NodeJS.ProcessEnv): string {
   return typeof version === 'string' ? version : 'unknown'
 }
 
-/** `az` on the PATH, or Debian's azure-cli installed with apt (root or password-less sudo); never throws. */
-export function ensureAzureCli(env: NodeJS.ProcessEnv, log: (line: string) => void, install = true): AzureCli {
+/** `az` on the PATH, or (when asked) Debian's azure-cli installed with apt (root or password-less sudo); never throws. */
+export function ensureAzureCli(env: NodeJS.ProcessEnv, log: (line: string) => void, install: boolean): AzureCli {
   const found = which('az')
   if (found !== undefined) {
     try {
@@ -42,7 +42,7 @@ export function ensureAzureCli(env: NodeJS.ProcessEnv, log: (line: string) => vo
       return { ok: false, reason: `az at ${found} does not run: ${firstLine(error)}` }
     }
   }
-  if (!install) return { ok: false, reason: 'az is not installed and --no-install was given' }
+  if (!install) return { ok: false, reason: 'az is not installed (npm run bench -- --install-az installs it with apt)' }
   if (which('apt-get') === undefined) return { ok: false, reason: 'az is not installed and this machine has no apt-get' }
   const asRoot = process.getuid?.() === 0
   const sudo = asRoot ? [] : which('sudo') !== undefined ? ['sudo', '-n'] : undefined

@@ -1,6 +1,6 @@
 // The bench's table, printed from its JSON report: rows with median, min, max and runs, the
 // comparisons against their targets, and the notes.
-import type { BenchReport } from '../bench.ts'
+import type { BenchReport } from './measure.ts'
 import { crlRows } from './crl.ts'
 import { THROTTLING } from './requests.ts'
 import type { Figure } from './stats.ts'

@@ -1,26 +1,46 @@
 // Parsed certificates -> the CAs to publish, validated and enriched (contract.md, "Validation"
 // and "Enrichment"; the per-kind limits live with the kinds). Every finding is collected.
-import { caProblems, validityProblems } from './authority-checks.ts'
+import { caProblems, isExpired, skippedNotice, validityProblems } from './authority-checks.ts'
 import { linkIssuers } from './chain.ts'
 import { resolveCrlUrls } from './crl.ts'
+import { crlSources } from './crl-sources.ts'
 import { certificateProblem, describeCertificate } from './location.ts'
-import type { Analysis, AnalysisOptions, CertificateAuthority, ParsedCertificate, Problem } from './types.ts'
+import type { Analysis, AnalysisOptions, CertificateAuthority, ParsedCertificate, Problem, SkippedAuthority } from './types.ts'
 
 export function analyzeCertificates(certificates: readonly ParsedCertificate[], options: AnalysisOptions): Analysis {
   const problems: Problem[] = []
   const unique = withoutDuplicates(certificates, problems)
+  const skipped: ParsedCertificate[] = []
   const cas = unique.filter((certificate) => {
     const verdict = caProblems(certificate)
     problems.push(...verdict.problems)
-    return verdict.isCa
+    if (!verdict.isCa) return false
+    if (options.ifExpired === 'skip' && isExpired(certificate, options.now)) {
+      skipped.push(certificate)
+      problems.push(skippedNotice(certificate))
+      return false
+    }
+    problems.push(...validityProblems(certificate, options.now, options.minValidityDays))
+    return true
   })
-  for (const ca of cas) problems.push(...validityProblems(ca, options.now, options.minValidityDays))
   const links = linkIssuers(cas, options.deferMissingIssuers)
   problems.push(...links.problems)
-  const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides)
+  const outside = crlSources(cas, options.leafCertificates ?? [], skipped)
+  problems.push(...outside.problems)
+  const crl = resolveCrlUrls(cas, links.issuersOf, options.crlOverrides, outside.issuedBy, skipped)
   problems.push(...crl.problems)
   const authorities = chainOrder(cas, links.issuersOf).map((ca) => toAuthority(ca, crl.urls.get(ca) ?? {}, links.deferred.has(ca)))
-  return { authorities, problems }
+  return { authorities, problems, skipped: skipped.map(toSkipped) }
+}
+
+function toSkipped(ca: ParsedCertificate): SkippedAuthority {
+  return {
+    thumbprint: ca.thumbprint,
+    subject: ca.subject,
+    notAfter: ca.notAfter.toISOString(),
+    file: ca.source.file,
+    ...(ca.source.count > 1 ? { index: ca.source.index } : {})
+  }
 }
 
 /** Keeps the first of each thumbprint; a later copy gets a notice naming both places. */

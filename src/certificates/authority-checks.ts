@@ -40,18 +40,33 @@ export function caProblems(certificate: ParsedCertificate): { readonly isCa: boo
   return { isCa: true, problems: [] }
 }
 
+export function isExpired(certificate: ParsedCertificate, now: Date): boolean {
+  return now.getTime() > certificate.notAfter.getTime()
+}
+
+/** The notice for an expired CA that `if-expired: skip` leaves out: file, index in a bundle, subject, expiry. */
+export function skippedNotice(certificate: ParsedCertificate): Problem {
+  const { source, subject, notAfter } = certificate
+  return certificateProblem(
+    'notice',
+    source,
+    `${describeCertificate(source, subject)} expired on ${day(notAfter)}; left out (\`if-expired: skip\`): not published` +
+      ' (in `mode: replace` removed from the store if it is there)'
+  )
+}
+
 /** Expired or not yet valid (errors); expiring within `minValidityDays` (warning). */
 export function validityProblems(certificate: ParsedCertificate, now: Date, minValidityDays: number): Problem[] {
   const { source, subject, notBefore, notAfter } = certificate
   const name = describeCertificate(source, subject)
-  if (now.getTime() > notAfter.getTime()) {
-    return [
-      certificateProblem(
-        'error',
-        source,
-        `${name} expired on ${day(notAfter)}; remove it from \`certificates\` or replace it with the renewed CA certificate`
-      )
-    ]
+  if (isExpired(certificate, now)) {
+    // A certificate inside a bundle cannot be removed from `certificates`: the way out is `if-expired`.
+    const fix =
+      source.count > 1
+        ? 'set `if-expired: skip` to leave expired CAs out and publish the rest (official bundles still carry CAs that ' +
+          'expired), or use a newer bundle'
+        : 'replace it with the renewed CA certificate, remove it from `certificates`, or set `if-expired: skip` to leave expired CAs out'
+    return [certificateProblem('error', source, `${name} expired on ${day(notAfter)}; ${fix}`)]
   }
   if (now.getTime() < notBefore.getTime()) {
     return [

@@ -1,8 +1,9 @@
 // CRL URLs per CA (contract.md, "Enrichment"). A CA's CRL is named in the CRL distribution
 // points of the certificates it issued, not in its own certificate: so an intermediate in the set
 // tells its root's CRL URL, and a CA that issued nothing in the set has none unless `crl-urls`
-// gives one. A self-signed root issued itself, so its own distribution points count too, after
-// those of the CAs it issued. Entra downloads CRLs over http (https works but is not recommended; ldap and file
+// gives one. Certificates read only for this (crl-sources.ts: `leaf-certificates`, skipped expired
+// CAs) count after the CAs of the set. A self-signed root issued itself, so its own distribution
+// points count too, last. Entra downloads CRLs over http (https works but is not recommended; ldap and file
 // URLs are not used).
 import { certificateProblem, describeCertificate } from './location.ts'
 import type { CrlOverride, ParsedCertificate, Problem } from './types.ts'
@@ -27,10 +28,12 @@ export function normalizeThumbprint(thumbprint: string): string {
 export function resolveCrlUrls(
   cas: readonly ParsedCertificate[],
   issuersOf: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]>,
-  overrides: readonly CrlOverride[]
+  overrides: readonly CrlOverride[],
+  issuedOutside: ReadonlyMap<ParsedCertificate, readonly ParsedCertificate[]> = new Map(),
+  skipped: readonly ParsedCertificate[] = []
 ): CrlResolution {
   const problems: Problem[] = []
-  const overrideOf = checkOverrides(cas, overrides, problems)
+  const overrideOf = checkOverrides(cas, overrides, problems, new Set(skipped.map((ca) => ca.thumbprint)))
   const urls = new Map<ParsedCertificate, CrlUrls>()
   for (const ca of cas) {
     const override = overrideOf.get(ca.thumbprint)
@@ -42,6 +45,7 @@ export function resolveCrlUrls(
       continue
     }
     const issued = cas.filter((other) => other !== ca && issuersOf.get(other)?.includes(ca) === true)
+    issued.push(...(issuedOutside.get(ca) ?? []))
     if (ca.selfSigned) issued.push(ca)
     const name = describeCertificate(ca.source, ca.subject)
     const crl = pickUrl(issued.flatMap((child) => child.crlDistributionPoints))
@@ -67,7 +71,8 @@ export function resolveCrlUrls(
           'warning',
           ca.source,
           `${name} has no CRL URL (no certificate it issued in the set names an http(s) CRL distribution point), so Entra ` +
-            `checks no revocation for the certificates it issues; give one with a \`crl-urls\` line "${ca.thumbprint} http://<host>/<crl>"`
+            `checks no revocation for the certificates it issues; give one with a \`crl-urls\` line "${ca.thumbprint} http://<host>/<crl>", ` +
+            'or a user certificate it issued with `leaf-certificates`'
         )
       )
     }
@@ -84,7 +89,8 @@ function pickUrl(uris: readonly string[]): string | undefined {
 function checkOverrides(
   cas: readonly ParsedCertificate[],
   overrides: readonly CrlOverride[],
-  problems: Problem[]
+  problems: Problem[],
+  skipped: ReadonlySet<string>
 ): Map<string, CrlOverride> {
   const byThumbprint = new Map<string, CrlOverride>()
   const thumbprints = new Set(cas.map((ca) => ca.thumbprint))
@@ -95,6 +101,14 @@ function checkOverrides(
       problems.push({
         severity: 'error',
         message: `${line}: "${override.thumbprint}" is not a SHA-1 thumbprint (40 hex digits); copy the CA's thumbprint`
+      })
+      continue
+    }
+    if (!thumbprints.has(thumbprint) && skipped.has(thumbprint)) {
+      // Lines written once for a whole bundle outlive its CAs: an expired CA left out needs none.
+      problems.push({
+        severity: 'notice',
+        message: `${line}: that CA has expired and is left out (\`if-expired: skip\`); the line is not used`
       })
       continue
     }

@@ -21,6 +21,12 @@ export interface FileProblem {
 export interface DecodedFile {
   readonly slots: readonly Slot[]
   readonly problems: readonly FileProblem[]
+  /**
+   * The file is no certificate file at all (text without a certificate, a signed message): what
+   * sits beside certificates in a folder, such as a README or a signed checksum file. A glob that
+   * caught it skips it (load.ts); named explicitly it is an error.
+   */
+  readonly notCertificates?: true
 }
 
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'])
@@ -42,6 +48,7 @@ export const PRIVATE_KEY_MESSAGE =
 
 const refused = (): DecodedFile => ({ slots: [], problems: [{ severity: 'error', message: PRIVATE_KEY_MESSAGE }] })
 const fileError = (message: string): DecodedFile => ({ slots: [], problems: [{ severity: 'error', message }] })
+const notCertificates = (message: string): DecodedFile => ({ ...fileError(message), notCertificates: true })
 
 export function decodeCertificateFile(raw: Buffer): DecodedFile {
   const bytes = withoutByteOrderMark(raw)
@@ -57,7 +64,7 @@ export function decodeCertificateFile(raw: Buffer): DecodedFile {
     }
   }
   if (hasPemBlocks(text)) return decodePem(pemBlocks(text))
-  return fileError(
+  return notCertificates(
     `is not a certificate file: ${recognise(bytes, text) ?? 'it is neither PEM (`-----BEGIN CERTIFICATE-----`) nor DER'}; ` +
       'point `certificates` at PEM, DER (.cer, .crt, .der) or PKCS#7 (.p7b, .p7c) files'
   )
@@ -98,6 +105,8 @@ function topLevelElements(bytes: Buffer): DerElement[] | undefined {
 function decodeDer(bytes: Buffer, elements: readonly DerElement[]): DecodedFile {
   const slots: Slot[] = []
   const problems: FileProblem[] = []
+  const [only] = elements
+  if (elements.length === 1 && only !== undefined && isPkcs7(bytes, only)) return bundleSlots(bytes, only)
   for (const element of elements) {
     if (isPkcs12(bytes, element)) {
       return fileError(
@@ -132,6 +141,12 @@ function bundleSlots(bytes: Buffer, element: DerElement): DecodedFile {
   if (contents.kind === 'not-signed-data') {
     return fileError('is a PKCS#7 file without SignedData, so it holds no certificates; export a certificate bundle (.p7b)')
   }
+  if (contents.kind === 'signed-message') {
+    return notCertificates(
+      `is a CMS signed message (signed content and ${contents.signers} signer(s), such as a signed checksum file), ` +
+        "not a certificate bundle; its certificates are its signer's, not CAs to publish; point `certificates` at the certificate bundles only"
+    )
+  }
   const problems: FileProblem[] = []
   if (contents.certificates.length === 0) {
     problems.push({
@@ -156,6 +171,7 @@ function decodePem(blocks: readonly PemBlock[]): DecodedFile {
 
   const slots: Slot[] = []
   const problems: FileProblem[] = []
+  let signedMessage: DecodedFile | undefined
   blocks.forEach((block, i) => {
     const der = decoded[i]
     const position = `PEM block ${i + 1}`
@@ -172,6 +188,7 @@ function decodePem(blocks: readonly PemBlock[]): DecodedFile {
           element === undefined || !isPkcs7(der, element)
             ? fileError('holds a PKCS#7 PEM block that is not a valid PKCS#7 bundle (bad DER); export the bundle again')
             : bundleSlots(der, element)
+        if (bundle.notCertificates === true) signedMessage = bundle
         slots.push(...bundle.slots)
         problems.push(...bundle.problems)
       }
@@ -180,6 +197,8 @@ function decodePem(blocks: readonly PemBlock[]): DecodedFile {
       problems.push({ severity: 'error', part: position, message: `is ${what}, not a certificate; remove it from the file` })
     }
   })
+  // A PEM file that is one signed message is as foreign as its DER form.
+  if (signedMessage !== undefined && blocks.length === 1) return signedMessage
   if (slots.length === 0 && problems.length === 0) {
     problems.push({ severity: 'error', message: 'holds no certificate; point `certificates` at certificate files' })
   }

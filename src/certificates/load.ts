@@ -16,27 +16,40 @@ export const MAX_FILES = 1000
 interface Match {
   readonly absolute: string
   readonly display: string
+  /** Named by a pattern without glob characters (not only caught by a glob). */
+  readonly explicit: boolean
 }
 
-export async function loadCertificates(patterns: readonly string[], workspace: string): Promise<LoadedCertificates> {
+/** `input` names the action input the patterns come from, in messages (`certificates`, `leaf-certificates`). */
+export async function loadCertificates(
+  patterns: readonly string[],
+  workspace: string,
+  input = 'certificates'
+): Promise<LoadedCertificates> {
   const root = path.resolve(workspace)
   const problems: Problem[] = []
   const files: Match[] = []
-  const seen = new Set<string>()
+  const seen = new Map<string, number>()
   for (const pattern of patterns.map((p) => p.trim()).filter((p) => p !== '')) {
-    const resolved = await resolvePattern(pattern, root)
+    const resolved = await resolvePattern(pattern, root, input)
     if ('problem' in resolved) {
       problems.push(resolved.problem)
       continue
     }
+    const explicit = !GLOB_CHARACTERS.test(pattern)
     for (const absolute of resolved.files) {
-      if (seen.has(absolute)) continue
-      seen.add(absolute)
-      files.push({ absolute, display: displayPath(absolute, root) })
+      const at = seen.get(absolute)
+      if (at !== undefined) {
+        // Caught by a glob and also named: it was named.
+        if (explicit && files[at] !== undefined) files[at] = { ...files[at], explicit: true }
+        continue
+      }
+      seen.set(absolute, files.length)
+      files.push({ absolute, display: displayPath(absolute, root), explicit })
     }
   }
   if (files.length > MAX_FILES) {
-    problems.push({ severity: 'error', message: `\`certificates\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
+    problems.push({ severity: 'error', message: `\`${input}\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
     return { certificates: [], problems }
   }
   // One file at a time: at most one file's bytes (up to MAX_FILE_BYTES) are held at once.
@@ -52,12 +65,12 @@ type Resolution = { readonly files: readonly string[] } | { readonly problem: Pr
 
 const NARROW = `a set of CA certificates is a handful of files (a PKI holds at most 250 CAs); narrow the patterns to the CA files, e.g. \`pki/*.crt\``
 
-async function resolvePattern(pattern: string, root: string): Promise<Resolution> {
+async function resolvePattern(pattern: string, root: string, input: string): Promise<Resolution> {
   const noMatch = (what: string): Resolution => ({
     problem: {
       severity: 'error',
       message:
-        `\`${pattern}\` ${what} in ${root} (paths and globs in \`certificates\` are relative to the workspace); ` +
+        `\`${pattern}\` ${what} in ${root} (paths and globs in \`${input}\` are relative to the workspace); ` +
         `check the path and its case, and that an earlier step created the files${mistakeIn(pattern)}`
     }
   })
@@ -133,6 +146,7 @@ async function loadFile(file: Match): Promise<LoadedCertificates> {
     return { certificates: [], problems: [{ severity: 'error', message: `${file.display} ${read.problem}`, file: file.display }] }
   }
   const decoded = decodeCertificateFile(read.bytes)
+  if (decoded.notCertificates === true && !file.explicit) return skippedFile(file, decoded.problems[0]?.message ?? '')
   const problems: Problem[] = decoded.problems.map((problem) => ({
     severity: problem.severity,
     message: problem.part === undefined ? `${file.display} ${problem.message}` : `${file.display}: ${problem.part} ${problem.message}`,
@@ -155,4 +169,22 @@ async function loadFile(file: Match): Promise<LoadedCertificates> {
     }
   })
   return { certificates, problems }
+}
+
+/**
+ * A file a glob caught that is no certificate file at all (a README, a signed checksum file beside
+ * the bundles, as DISA's zip has): skipped with a notice naming it. Named explicitly, it is an error.
+ */
+function skippedFile(file: Match, why: string): LoadedCertificates {
+  const what = why.split(';')[0] ?? why
+  return {
+    certificates: [],
+    problems: [
+      {
+        severity: 'notice',
+        message: `${file.display} ${what}; skipped (a glob matched it; named explicitly it would be an error)`,
+        file: file.display
+      }
+    ]
+  }
 }

@@ -121,12 +121,37 @@ export interface AnalysisOptions {
    * checks it against the tenant's store later with `missingIssuerProblems`.
    */
   readonly deferMissingIssuers: boolean
+  /**
+   * `if-expired`: `error` makes an expired CA an error; `skip` leaves it out with a notice, so
+   * that an official bundle that still carries expired CAs publishes as it is. Default `error`.
+   */
+  readonly ifExpired?: ExpiredPolicy
+  /**
+   * Certificates the CAs issued (`leaf-certificates`), read only for their CRL distribution
+   * points: never published, never validated as CAs.
+   */
+  readonly leafCertificates?: readonly ParsedCertificate[]
+}
+
+export type ExpiredPolicy = 'error' | 'skip'
+
+/** A CA left out by `if-expired: skip`: what the notice, the `skipped` output and the summary name. */
+export interface SkippedAuthority {
+  readonly thumbprint: string
+  readonly subject: string
+  /** ISO 8601 UTC. */
+  readonly notAfter: string
+  readonly file: string
+  /** 1-based position in `file`, present only when the file holds more than one certificate. */
+  readonly index?: number
 }
 
 /** The CAs to publish (roots first, parents before children) and every finding about them. */
 export interface Analysis {
   readonly authorities: readonly CertificateAuthority[]
   readonly problems: readonly Problem[]
+  /** Expired CAs left out (`if-expired: skip`), in input order. */
+  readonly skipped: readonly SkippedAuthority[]
 }
 
 /** What loading found: the certificates it could parse and the problems with the rest. */

@@ -2,13 +2,14 @@
 // graph-api.md §3). Operations run in plan order: it keeps a root and the 10-CA cap at each step.
 import type { CertificateAuthority } from '../certificates/types.ts'
 import { UserError } from '../errors.ts'
-import { AmbiguousWriteError } from '../http/errors.ts'
+import { isRefusal, isUnknownOutcome } from './outcome.ts'
+import { readUntil } from './read-after-write.ts'
 import { isJsonObject, prop, stringProp } from '../http/tolerant.ts'
 import type { JsonObject } from '../http/types.ts'
 import { APPLICATION_MAX_AUTHORITIES } from '../plan/application.ts'
 import { applicationAuthorityBody } from '../plan/bodies.ts'
 import { APPLICATION_AUTHORITIES, APPLICATION_CONTAINER } from '../plan/paths.ts'
-import type { ApplicationState, Operation, Plan } from '../plan/types.ts'
+import type { ApplicationState, ExistingAuthority, Operation, Plan } from '../plan/types.ts'
 import { existingAuthorities } from './existing.ts'
 import type { KindContext, KindPublisher } from './kind.ts'
 import { findAllByDisplayName, findByDisplayName } from './named.ts'
@@ -74,9 +75,9 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
   try {
     created = await context.graph.post(op.path, op.body, opts)
   } catch (error) {
-    if (!(error instanceof AmbiguousWriteError)) throw error
+    if (!isUnknownOutcome(error)) throw error
     context.logger.warning(
-      'The response to creating the application configuration was lost; looking it up by name before creating it again.'
+      'The response to creating the application configuration was lost or a 5xx; looking it up by name before creating it again.'
     )
     created =
       (await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint)) ??
@@ -98,18 +99,59 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
   return id
 }
 
+/**
+ * POSTs one CA. Whether a create took effect is settled by reading, never by error text
+ * (contract.md "First contact with a real tenant"): response lost or 5xx -> read, and create
+ * again only if the CA is missing; 4xx -> read (looking again while reads lag): a CA the
+ * configuration holds is there, else the error stands.
+ */
 async function createAuthority(context: KindContext, op: Operation, configurationId: string): Promise<void> {
   let id: string | undefined
   try {
     id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   } catch (error) {
-    if (!(error instanceof AmbiguousWriteError)) throw error
-    context.logger.warning(`The response to adding ${op.thumbprint} was lost; the configuration is read again before anything is repeated.`)
-    const held = existingAuthorities(await listAuthorities(context, configurationId)).find((ca) => ca.thumbprint === op.thumbprint)
-    id = held !== undefined ? held.id : stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+    const held = (): Promise<ExistingAuthority | undefined> => heldAuthority(context, configurationId, op.thumbprint)
+    if (isRefusal(error)) {
+      const { value } = await readUntil(context.graph, held, (ca) => ca !== undefined)
+      if (value === undefined) throw error
+      context.logger.info(
+        `${op.thumbprint} is in the configuration already (its create was answered HTTP ${error.status}; a read shows it).`
+      )
+      return
+    }
+    if (!isUnknownOutcome(error)) throw error
+    context.logger.warning(
+      `The response to adding ${op.thumbprint} was lost or a 5xx; the configuration is read again before anything is repeated.`
+    )
+    const found = await held()
+    if (found === undefined) {
+      id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+      if (id !== undefined) await keepOne(context, configurationId, op.thumbprint, id)
+    } else {
+      id = found.id
+    }
   }
   if (op.thumbprint !== undefined) context.record.created.push(op.thumbprint)
   if (id !== undefined) context.record.createdAuthorityIds.push(id)
+}
+
+const heldAuthority = async (context: KindContext, configurationId: string, thumbprint: string | undefined) =>
+  existingAuthorities(await listAuthorities(context, configurationId)).find((ca) => ca.thumbprint === thumbprint)
+
+/**
+ * After a create sent again: a lagging read may have hidden the first, and Graph may keep a second
+ * identical CA (UNCONFIRMED). Once a read shows ours, an older entry of the same CA wins and ours goes.
+ */
+async function keepOne(context: KindContext, configurationId: string, thumbprint: string | undefined, ours: string): Promise<void> {
+  const { value: cas } = await readUntil(
+    context.graph,
+    async () => existingAuthorities(await listAuthorities(context, configurationId)),
+    (list) => list.some((ca) => ca.id === ours)
+  )
+  const same = cas.filter((ca) => ca.thumbprint === thumbprint && ca.id !== undefined && ca.id !== ours)
+  if (same.length === 0) return
+  context.logger.warning(`${thumbprint} is held twice (a create sent again was kept as a second entry); deleting ${ours}.`)
+  await deleteTolerant(context, `${APPLICATION_AUTHORITIES(configurationId)}/${ours}`, hint)
 }
 
 /** Adds the given CAs the winner lacks (roots first), then deletes the configuration this run created. */

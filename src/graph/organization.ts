@@ -1,12 +1,12 @@
 // kind organization: the tenant trust store, one singleton with the whole list and no PATCH
 // (graph-api.md §1). A change is backup -> DELETE -> POST -> verify, and the backup goes back if
-// the POST fails for good: a run must never leave the tenant without the CAs it trusted before.
+// the POST fails for good: a run must never leave the tenant without the CAs it trusted before,
+// and never says it did not unless a read showed it (organization-store.ts).
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CertificateAuthority } from '../certificates/types.ts'
 import { ORGANIZATION_CONFIGURATION_ID } from '../constants.ts'
 import { UserError } from '../errors.ts'
-import { AmbiguousWriteError } from '../http/errors.ts'
 import { prop, stringProp } from '../http/tolerant.ts'
 import { isJsonObject } from '../http/tolerant.ts'
 import { organizationConfigurationBody } from '../plan/bodies.ts'
@@ -15,6 +15,8 @@ import type { OrganizationState, Plan } from '../plan/types.ts'
 import { existingAuthorities } from './existing.ts'
 import type { KindContext, KindPublisher } from './kind.ts'
 import { permissionHint } from './permissions.ts'
+import { createStore, holdsExactly, restoreStore } from './organization-store.ts'
+import { readUntil } from './read-after-write.ts'
 import { deleteTolerant } from './writes.ts'
 
 const hint = permissionHint('organization')
@@ -37,22 +39,10 @@ async function read(context: KindContext): Promise<OrganizationState> {
   }
 }
 
-/** Thumbprints the store holds now, or undefined when there is no configuration. */
+/** Thumbprints the store holds as a read shows it, or undefined when it shows no configuration. */
 async function heldThumbprints(context: KindContext, orgId: string): Promise<Set<string> | undefined> {
   const state = await read({ ...context, tenantId: orgId })
   return state.configuration === null ? undefined : new Set(state.configuration.authorities.map((ca) => ca.thumbprint))
-}
-
-/** POST the configuration; if the response is lost, read before trying again. */
-async function createOnce(context: KindContext, path: string, body: unknown, orgId: string): Promise<void> {
-  try {
-    await context.graph.post(path, body, opts)
-  } catch (error) {
-    if (!(error instanceof AmbiguousWriteError)) throw error
-    context.logger.warning('The response to creating the tenant trust store was lost; reading it before anything is repeated.')
-    if ((await heldThumbprints(context, orgId)) !== undefined) return
-    await context.graph.post(path, body, opts)
-  }
 }
 
 async function apply(context: KindContext, plan: Plan, state: OrganizationState): Promise<void> {
@@ -60,16 +50,23 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
   const create = plan.operations.find((op) => op.action === 'createConfiguration')
   if (create === undefined) return
   const path = ORGANIZATION_CONFIGURATION(state.orgId)
+  const readStore = (): Promise<Set<string> | undefined> => heldThumbprints(context, state.orgId)
   const toCreate = plan.authorities.filter((a) => a.status === 'create').map((a) => a.thumbprint)
   const toRemove = plan.authorities.filter((a) => a.status === 'remove').map((a) => a.thumbprint)
+  const wanted = new Set(plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint))
 
   if (state.configuration === null) {
     context.onWrite()
     try {
-      await createOnce(context, path, create.body, state.orgId)
+      const outcome = await createStore(context, path, create.body, wanted, readStore, hint)
+      if (outcome === 'present')
+        context.logger.info(
+          'A read shows the tenant trust store holding exactly the given CAs (created by an earlier attempt or a concurrent run).'
+        )
+      else record.created.push(...toCreate)
     } catch (error) {
       // The store is a singleton: a concurrent run may have created it between our read and our POST.
-      const held = await heldThumbprints(context, state.orgId).catch(() => undefined)
+      const held = await readStore().catch(() => undefined)
       if (held === undefined) throw error
       const missing = toCreate.filter((t) => !held.has(t))
       if (missing.length > 0) {
@@ -81,15 +78,13 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
         )
       }
       context.logger.info('Another run created the tenant trust store at the same time, with every given CA.')
-      record.configurationId = ORGANIZATION_CONFIGURATION_ID
-      return
     }
     record.configurationId = ORGANIZATION_CONFIGURATION_ID
-    record.created.push(...toCreate)
     return
   }
 
   const backup = organizationConfigurationBody(state.configuration.authorities)
+  const backupThumbprints = new Set(state.configuration.authorities.map((ca) => ca.thumbprint))
   const backupPath = join(context.workDir, `entra-trust-store-backup-${state.orgId}-${Date.now()}.json`)
   writeFileSync(backupPath, `${JSON.stringify(backup, null, 2)}\n`)
   record.backupPath = backupPath
@@ -100,52 +95,47 @@ async function apply(context: KindContext, plan: Plan, state: OrganizationState)
   if (del !== undefined) await deleteTolerant(context, del.path, hint)
   record.removed.push(...toRemove)
   try {
-    await createOnce(context, path, create.body, state.orgId)
+    await createStore(context, path, create.body, wanted, readStore, hint)
   } catch (error) {
     record.removed.length = 0
-    await restore(context, path, backup, backupPath, state.orgId, error)
-    throw new UserError(
-      `Creating the new tenant trust store failed, so the backup was restored: the tenant trusts ` +
-        `the same CAs as before this run. The failure: ${messageOf(error)}`
-    )
+    context.logger.warning(`Creating the new tenant trust store failed (${messageOf(error)}); restoring the backup.`)
+    const restored = await restoreStore(context, path, { body: backup, thumbprints: backupThumbprints }, readStore, hint)
+    if (restored.state === 'restored') {
+      throw new UserError(
+        'Creating the new tenant trust store failed, so the backup was restored: a read shows the tenant trusting ' +
+          `the same ${backupThumbprints.size} CAs as before this run. The failure: ${messageOf(error)}`
+      )
+    }
+    throw unknownState(context, path, backupPath, error, restored.error)
   }
   record.configurationId = ORGANIZATION_CONFIGURATION_ID
   record.created.push(...toCreate)
   record.updated.push(...plan.authorities.filter((a) => a.status === 'update').map((a) => a.thumbprint))
 
-  const held = await heldThumbprints(context, state.orgId)
-  const wanted = plan.authorities.filter((a) => a.status !== 'remove').map((a) => a.thumbprint)
-  const missing = wanted.filter((t) => !held?.has(t))
-  if (missing.length > 0) {
+  // Right after the DELETE and POST a read may still show the old store: look again until it shows the new one.
+  const { value: held, shown } = await readUntil(context.graph, readStore, (h) => holdsExactly(h, wanted))
+  if (!shown) {
+    const missing = [...wanted].filter((t) => !held?.has(t))
     throw new UserError(
-      `The tenant trust store was created again, but reading it back misses ${missing.join(', ')}. ` +
+      `The tenant trust store was created again, but reading it back ${missing.length > 0 ? `misses ${missing.join(', ')}` : 'shows other CAs too'}. ` +
         `The backup of the previous store is at ${backupPath}; check the store in the Entra admin center.`
     )
   }
-  context.logger.info(`Verified: the tenant trust store holds the ${wanted.length} CAs planned.`)
+  context.logger.info(`Verified: a read shows the tenant trust store holding the ${wanted.size} CAs planned.`)
 }
 
-async function restore(
-  context: KindContext,
-  path: string,
-  backup: unknown,
-  backupPath: string,
-  orgId: string,
-  cause: unknown
-): Promise<void> {
-  context.logger.warning(`Creating the new tenant trust store failed (${messageOf(cause)}); restoring the backup.`)
-  try {
-    if ((await heldThumbprints(context, orgId)) === undefined) await createOnce(context, path, backup, orgId)
-  } catch (restoreError) {
-    const url = `${context.settings.graphUrl}/${context.settings.apiVersion}${path}`
-    throw new UserError(
-      'The tenant trust store was deleted, and neither the new one nor the backup could be created: ' +
-        'Entra now trusts NO certificate authority for certificate-based sign-in. Restore it now from the backup ' +
-        `${backupPath}, for example: az rest --method POST --url ${url} --headers Content-Type=application/json --body @${backupPath}\n` +
-        `Create failed: ${messageOf(cause)}\nRestore failed: ${messageOf(restoreError)}`,
-      { cause: restoreError }
-    )
-  }
+/** No read showed the backup back: say so, and how to restore it by hand. */
+function unknownState(context: KindContext, path: string, backupPath: string, cause: unknown, restoreError: unknown): UserError {
+  const url = `${context.settings.graphUrl}/${context.settings.apiVersion}${path}`
+  return new UserError(
+    'The tenant trust store was deleted, the new one could not be created, and no read has shown the backup back: ' +
+      'what the tenant trusts for certificate-based sign-in is UNKNOWN, possibly no certificate authority at all. ' +
+      `Check it now, and restore it from the backup ${backupPath} if it is missing, for example:\n` +
+      `az rest --method POST --url ${url} --headers Content-Type=application/json --body @${backupPath}\n` +
+      `Create failed: ${messageOf(cause)}` +
+      (restoreError !== undefined ? `\nRestore failed: ${messageOf(restoreError)}` : '\nThe restore was sent, but no read showed it yet.'),
+    { cause: restoreError ?? cause }
+  )
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))

@@ -47,6 +47,10 @@ export class GraphClient {
   readonly #base: string
   readonly #origin: string
   readonly #token: string
+  /** Graph takes JSON batches on these paths; false once it refused one (batch/refusal.ts). */
+  #batching = true
+  /** Batches answered 503/504 so far: the second counts as a refusal. */
+  #outages = 0
 
   constructor(options: GraphClientOptions) {
     this.#http = options.http
@@ -115,6 +119,31 @@ export class GraphClient {
     const transport: BatchTransport = {
       retry: this.#http.retryPolicy,
       displayPath: (path) => displayPath(this.url(path)),
+      batching: () => this.#batching,
+      outage: () => ++this.#outages > 1,
+      refused: (reason) => {
+        if (!this.#batching) return
+        this.#batching = false
+        this.#http.retryPolicy.logger.info(
+          `Microsoft Graph refused a JSON batch on these paths (${reason}); sending one request per write from now on.`
+        )
+      },
+      single: async (item, singleOptions) => {
+        const response = await this.request({
+          method: item.method,
+          path: item.path,
+          ...(item.body !== undefined ? { body: item.body } : {}),
+          ...(item.headers !== undefined ? { headers: item.headers } : {}),
+          ...(singleOptions.permissionHint !== undefined ? { permissionHint: singleOptions.permissionHint } : {})
+        })
+        return {
+          status: response.status,
+          headers: response.headers,
+          body: response.body,
+          clientRequestId: response.clientRequestId,
+          attempts: 1
+        }
+      },
       send: (requests, idempotent) =>
         this.#http.request({
           method: 'POST',
@@ -156,6 +185,17 @@ export class GraphClient {
       next = typeof link === 'string' && link !== '' ? link : undefined
     }
     return items
+  }
+
+  /** The retry rule's pause before retry number `retryIndex + 1` (backoff with jitter; the client's clock and sleep). */
+  async pause(retryIndex: number): Promise<void> {
+    const policy = this.#http.retryPolicy
+    await policy.sleep(policy.delay(undefined, retryIndex))
+  }
+
+  /** Whether writes still travel in JSON batches (false once Graph refused one). */
+  get batching(): boolean {
+    return this.#batching
   }
 
   /** A batch item's URL: relative to the version, so an absolute one must lie under it. */

@@ -6,6 +6,7 @@ import { PLACEHOLDER } from './paths.ts'
 import { planPki } from './pki.ts'
 import type { DesiredAuthority, Plan, PlanOptions, TenantState } from './types.ts'
 
+export { operationText } from './describe.ts'
 export { kindLimitProblems } from './limits.ts'
 export type * from './types.ts'
 

@@ -1,10 +1,16 @@
 // Inputs about the certificates and how they are judged: which files, the CRL URLs given by
-// hand, how early an expiry is warned about, and whether warnings fail the run.
+// hand (or the user certificates that tell them), how early an expiry is warned about, what an
+// expired CA gets, and whether warnings fail the run.
 import { Inputs } from '../constants.ts'
 import type { CrlOverride, Settings } from '../settings-types.ts'
 import type { InputParser } from './input-parser.ts'
 
-export type CertificateSettings = Pick<Settings, 'certificates' | 'crlOverrides' | 'minValidityDays' | 'strict'>
+export type CertificateSettings = Pick<
+  Settings,
+  'certificates' | 'crlOverrides' | 'minValidityDays' | 'strict' | 'ifExpired' | 'leafCertificates'
+>
+
+const EXPIRED_POLICIES = ['error', 'skip'] as const
 
 const SPACED_THUMBPRINT = /^((?:[0-9a-f]{2}\s+){19}[0-9a-f]{2})(?:\s+(.*))?$/i
 
@@ -20,7 +26,14 @@ export function parseCertificateInputs(p: InputParser): CertificateSettings {
     if (/^\d{1,5}$/.test(rawDays)) minValidityDays = Number(rawDays)
     else p.errors.push(`Input \`${Inputs.minValidityDays}\` is "${rawDays}"; give a whole number of days, 0 or more.`)
   }
-  return { certificates, crlOverrides, minValidityDays, strict: p.bool(Inputs.strict, false) }
+  return {
+    certificates,
+    crlOverrides,
+    minValidityDays,
+    strict: p.bool(Inputs.strict, false),
+    ifExpired: p.oneOf(Inputs.ifExpired, EXPIRED_POLICIES, 'error') ?? 'error',
+    leafCertificates: p.lines(Inputs.leafCertificates)
+  }
 }
 
 /**

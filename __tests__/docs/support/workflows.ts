@@ -43,7 +43,7 @@ const literal = (value: unknown): string | undefined =>
   (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !isExpression(value) ? String(value) : undefined
 
 const USES = /^(\.\/|docker:\/\/\S+$|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+$)/
-const BOOLEAN_INPUTS = ['allow-recreate', 'issuer-hints', 'strict', 'dry-run']
+const BOOLEAN_INPUTS = ['allow-recreate', 'issuer-hints', 'strict', 'dry-run', 'fail-on-drift', 'pr-comment']
 const KINDS = ['organization', 'pki', 'application']
 
 export interface WorkflowSummary {
@@ -149,6 +149,12 @@ export function checkWorkflow(
         problems.push(`${where}: give both \`tenant-id\` and \`client-id\`, or neither (offline dry-run)`)
       if (credentials.length > 0 && !grants('id-token', 'write')) {
         problems.push(`job ${jobId}: signing in needs \`permissions: id-token: write\` (on the job or the workflow)`)
+      }
+      if (literal(inputs['pr-comment']) === 'true' && inputs['github-token'] === undefined && !grants('pull-requests', 'write')) {
+        problems.push(`job ${jobId}: \`pr-comment: true\` with the job's token needs \`permissions: pull-requests: write\``)
+      }
+      if (literal(inputs['fail-on-drift']) === 'true' && (!dryRun || credentials.length < 2)) {
+        problems.push(`${where}: \`fail-on-drift: true\` needs \`dry-run: true\` with \`tenant-id\` and \`client-id\``)
       }
     })
 

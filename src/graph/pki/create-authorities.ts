@@ -1,5 +1,12 @@
-// kind pki, adding CAs: POSTs in batches; a create whose outcome is unknown is settled by reading the PKI.
-import { AmbiguousWriteError, GraphError } from '../../http/errors.ts'
+// kind pki, adding CAs: POSTs in batches (one request each when Graph refuses batching). A create
+// whose outcome Graph did not make plain is settled by reading the PKI, never by resending blindly
+// nor by trusting an error's text (contract.md "First contact with a real tenant"):
+// - response lost, or answered 5xx: it may have been done. Read; create again only what is missing.
+// - answered 4xx (a duplicate, whatever the service's code and text for it): read; a CA the PKI
+//   holds is there (a concurrent run, or an earlier attempt of ours, added it); else the error stands.
+// Reads lag writes (read-after-write.ts), so a 4xx looks again until the CA shows; and once
+// anything was created again, duplicates a lagging read let through are removed (dedupe.ts).
+import type { AmbiguousWriteError, GraphError } from '../../http/errors.ts'
 import type { BatchItem, BatchResult } from '../../http/batch/types.ts'
 import { stringProp } from '../../http/tolerant.ts'
 import { PKI_CONTAINER } from '../../plan/paths.ts'
@@ -7,17 +14,17 @@ import type { Operation } from '../../plan/types.ts'
 import { existingAuthorities } from '../existing.ts'
 import type { KindContext } from '../kind.ts'
 import { byDisplayNamePath } from '../named.ts'
+import { readUntil } from '../read-after-write.ts'
+import { removeDuplicates } from './dedupe.ts'
 import { displayNameOf, listAuthorities, opts } from './read.ts'
 
-/** "Duplicate Certificate exists" (graph-api.md §2.3, with a stray quote in the docs): another run added it first. */
-export const isDuplicate = (error: unknown): boolean =>
-  error instanceof GraphError && error.status === 400 && /duplicate certificate exists/i.test(error.graphMessage ?? error.message)
+/** Rounds of POSTs for the same CAs: the first, and one more after reading (two more if batching was refused meanwhile). */
+const MAX_ROUNDS = 2
 
 /**
  * Adds the CAs in JSON batches (http/batch/): one round trip for up to 100 of them. Each item is
  * a write against Graph's budget of 3,000 writes per 150 s per app and tenant (graph-api.md §4.4);
- * a PKI holds at most 250 CAs, far below. A create whose response was lost is not repeated
- * blindly: the PKI is read, and only what is still missing is created again.
+ * a PKI holds at most 250 CAs, far below.
  *
  * With `check`, the PKIs of the name are listed right after the first CA is added, in a batch of
  * those two beside the others: whether that CA went in, and the list.
@@ -29,23 +36,10 @@ export async function createAuthorities(
   path: (op: Operation) => string,
   check = false
 ): Promise<Check | undefined> {
-  const { lost, failure, check: result } = await postAll(context, ops, path, check)
-  if (lost.length > 0) {
-    context.logger.warning(
-      `The response to adding ${lost.length} CA(s) was lost (${lost.map(({ op }) => op.thumbprint).join(', ')}); ` +
-        'the PKI is read again before anything is repeated.'
-    )
-    // After a failure the run stops, but the read still tells which of the lost ones took effect.
-    await settleUncertain(
-      context,
-      pkiId,
-      lost.map(({ op }) => op),
-      path,
-      failure === undefined
-    )
-  }
-  if (failure !== undefined) throw failure
-  return result
+  const posted = await postAll(context, ops, path, check)
+  const resent = await settle(context, pkiId, posted, path, 1)
+  if (resent) await removeDuplicates(context, pkiId)
+  return posted.check
 }
 
 export interface Check {
@@ -54,76 +48,124 @@ export interface Check {
   readonly list: BatchResult | undefined
 }
 
-/**
- * POSTs every op in batches and records what was created; a CA added meanwhile by a concurrent run
- * ("Duplicate Certificate exists") counts as present. Returns the ops whose outcome is unknown and
- * the first failure.
- */
-export async function postAll(
-  context: KindContext,
-  ops: readonly Operation[],
-  path: (op: Operation) => string,
-  check = false
-): Promise<Posted> {
-  if (ops.length === 0) return { lost: [] }
+interface Unsettled {
+  readonly op: Operation
+  readonly error: GraphError | AmbiguousWriteError
+}
+
+interface Posted {
+  /** Lost or answered 5xx: may have been done. */
+  readonly unknown: readonly Unsettled[]
+  /** Answered 4xx: is the CA there? */
+  readonly refused: ReadonlyArray<{ readonly op: Operation; readonly error: GraphError }>
+  /** Not to be settled by reading (401, 403). */
+  readonly failure?: GraphError
+  readonly check?: Check
+  /** Graph refused batching while these were sent: they went one by one. */
+  readonly batchingRefused: boolean
+}
+
+/** POSTs every op (in batches while Graph takes them) and records what was created. */
+async function postAll(context: KindContext, ops: readonly Operation[], path: (op: Operation) => string, check = false): Promise<Posted> {
+  const batching = context.graph.batching
+  if (ops.length === 0) return { unknown: [], refused: [], batchingRefused: false }
   context.onWrite()
   const items: BatchItem[] = ops.map((op) => ({ method: 'POST', path: path(op), body: op.body }))
   if (check) items.push({ method: 'GET', path: byDisplayNamePath(PKI_CONTAINER, displayNameOf(context)), dependsOn: [0] })
   const results = await context.graph.batch(items, opts)
-  const lost: Lost[] = []
+  const unknown: Unsettled[] = []
+  const refused: Array<{ op: Operation; error: GraphError }> = []
   let failure: GraphError | undefined
   results.slice(0, ops.length).forEach((result, i) => {
     const op = ops[i]!
     if (result.outcome === 'done') noteCreated(context, op.thumbprint, stringProp(result.body, 'id'))
-    else if (result.outcome === 'ambiguous') lost.push({ op, error: result.error })
-    else if (isDuplicate(result.error)) context.logger.info(`${op.thumbprint} is in the PKI already (added by a concurrent run).`)
+    else if (result.outcome === 'ambiguous') unknown.push({ op, error: result.error })
+    else if ((result.error.status ?? 0) >= 500) unknown.push({ op, error: result.error })
+    else if (result.error.status !== undefined && result.error.status >= 400 && ![401, 403].includes(result.error.status))
+      refused.push({ op, error: result.error })
     else failure ??= result.error
   })
   return {
-    lost,
+    unknown,
+    refused,
     ...(failure !== undefined ? { failure } : {}),
-    ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {})
+    ...(check ? { check: { added: results[0]?.outcome === 'done', list: results[ops.length] } } : {}),
+    batchingRefused: batching && !context.graph.batching
   }
 }
 
-export interface Lost {
-  readonly op: Operation
-  readonly error: AmbiguousWriteError
-}
-
-export interface Posted {
-  readonly lost: readonly Lost[]
-  readonly failure?: GraphError
-  readonly check?: Check
-}
-
-/** Reads the PKI: records the lost creates that took effect, and (`createMissing`) creates the others again. */
-export async function settleUncertain(
+/**
+ * Reads the PKI for the creates whose outcome is unknown or refused, records those it holds, and
+ * creates the others again (`round` < MAX_ROUNDS); true when anything was created again.
+ */
+async function settle(
   context: KindContext,
   pkiId: string,
-  uncertain: readonly Operation[],
+  posted: Posted,
   path: (op: Operation) => string,
-  createMissing: boolean
-): Promise<void> {
-  const held = new Map(existingAuthorities(await listAuthorities(context, pkiId)).map((ca) => [ca.thumbprint, ca.id]))
-  const missing: Operation[] = []
-  for (const op of uncertain) {
-    const id = held.get(op.thumbprint ?? '')
+  round: number
+): Promise<boolean> {
+  const { unknown, refused } = posted
+  if (unknown.length === 0 && refused.length === 0) {
+    if (posted.failure !== undefined) throw posted.failure
+    return false
+  }
+  if (unknown.length > 0) {
+    context.logger.warning(
+      `The response to adding ${unknown.length} CA(s) was lost or a 5xx (${unknown.map(({ op }) => op.thumbprint).join(', ')}: ` +
+        `${reasonOf(unknown[0]!.error)}), so whether they went in is unknown; the PKI is read again before anything is repeated.`
+    )
+  }
+  // A refused create's CA may be there but not yet readable: look until every one shows, or give up.
+  const { value: held } = await readUntil(
+    context.graph,
+    async () => heldIds(context, pkiId),
+    (ids) => refused.every(({ op }) => ids.has(op.thumbprint ?? '')),
+    refused.length > 0 ? undefined : 1
+  )
+  let failure = posted.failure
+  for (const { op, error } of refused) {
+    if (held.has(op.thumbprint ?? '')) {
+      context.logger.info(`${op.thumbprint} is in the PKI already (its create was answered HTTP ${error.status}; a read shows the CA).`)
+    } else {
+      failure ??= error
+    }
+  }
+  const missing: Unsettled[] = []
+  for (const entry of unknown) {
+    const id = held.get(entry.op.thumbprint ?? '')
     if (id === undefined) {
-      missing.push(op)
+      missing.push(entry)
       continue
     }
-    context.logger.info(`${op.thumbprint} was added after all (the lost response came from a write that took effect).`)
-    noteCreated(context, op.thumbprint, id)
+    context.logger.info(`${entry.op.thumbprint} was added after all (a read shows it).`)
+    noteCreated(context, entry.op.thumbprint, id)
   }
-  if (!createMissing) return
-  const again = await postAll(context, missing, path)
-  if (again.failure !== undefined) throw again.failure
-  // A second lost response ends the run: a re-run reads first.
-  if (again.lost[0] !== undefined) throw again.lost[0].error
+  // After a failure the run stops, but the read still told which of the unknown ones took effect.
+  if (failure !== undefined) throw failure
+  if (missing.length === 0) return false
+  if (round >= MAX_ROUNDS + (posted.batchingRefused ? 1 : 0)) throw missing[0]!.error
+  const again = await postAll(
+    context,
+    missing.map(({ op }) => op),
+    path
+  )
+  await settle(context, pkiId, again, path, round + 1)
+  return true
+}
+
+const reasonOf = (error: GraphError | AmbiguousWriteError): string =>
+  'reason' in error ? error.reason : `HTTP ${error.status ?? 'no status'}${error.code !== undefined ? ` ${error.code}` : ''}`
+
+/** Thumbprint -> id of each CA the PKI holds (the first, by id, when one is held twice). */
+async function heldIds(context: KindContext, pkiId: string): Promise<Map<string, string>> {
+  const held = new Map<string, string>()
+  const cas = existingAuthorities(await listAuthorities(context, pkiId)).sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''))
+  for (const ca of cas) if (ca.id !== undefined && !held.has(ca.thumbprint)) held.set(ca.thumbprint, ca.id)
+  return held
 }
 
 export function noteCreated(context: KindContext, thumbprint: string | undefined, id: string | undefined): void {
-  if (thumbprint !== undefined) context.record.created.push(thumbprint)
-  if (id !== undefined) context.record.createdAuthorityIds.push(id)
+  if (thumbprint !== undefined && !context.record.created.includes(thumbprint)) context.record.created.push(thumbprint)
+  if (id !== undefined && !context.record.createdAuthorityIds.includes(id)) context.record.createdAuthorityIds.push(id)
 }

@@ -36,10 +36,13 @@ export async function createAndSettle(context: KindContext, op: Operation): Prom
     ],
     opts
   )
-  if (create === undefined || create.outcome === 'failed') throw create?.error ?? new Error('internal: no answer for the PKI create')
+  if (create === undefined) throw new Error('internal: no answer for the PKI create')
+  // A 5xx may hide a create that was done, as a lost response may: both are read first.
+  const unknown = create.outcome === 'ambiguous' || (create.outcome === 'failed' && (create.error.status ?? 0) >= 500)
+  if (create.outcome === 'failed' && !unknown) throw create.error
   let created = create.outcome === 'done' ? stringProp(create.body, 'id') : undefined
-  if (create.outcome === 'ambiguous') {
-    context.logger.warning('The response to creating the PKI was lost; looking it up by name before creating it again.')
+  if (unknown) {
+    context.logger.warning('The response to creating the PKI was lost or a 5xx; looking it up by name before creating it again.')
     created = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   }
   if (created === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)

@@ -15,7 +15,11 @@
 //   applied. An idempotent item is resent; a POST is reported `ambiguous` and never resent: the
 //   caller reads the tenant and creates only what is still missing.
 // - Anything else: `failed`, with a GraphError carrying the item's status, code, message and ids.
+//
+// Batching is an optimisation, never a requirement: when Graph refuses it for these paths
+// (refusal.ts), the items go one request each (fallback.ts), for the rest of the run.
 import { checkDependencies, chunksOf, eachLimited } from './chunks.ts'
+import { sendEach } from './fallback.ts'
 import { sendChunk } from './send.ts'
 import {
   DEFAULT_BATCHES_IN_FLIGHT,
@@ -32,6 +36,16 @@ import { resendDependents } from './verdict.ts'
 export async function runBatch(transport: BatchTransport, items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchResult[]> {
   const { retry } = transport
   checkDependencies(items)
+  if (!transport.batching())
+    return inOrder(
+      await sendEach(
+        transport,
+        items,
+        items.map((_item, index) => index),
+        options
+      ),
+      items.length
+    )
   const states: ItemState[] = items.map((item) => ({
     item,
     idempotent: item.idempotent ?? item.method !== 'POST',
@@ -40,6 +54,7 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
   }))
   const results: Array<BatchResult | undefined> = new Array<BatchResult | undefined>(items.length)
   let pending = items.map((_item, index) => index)
+  const refused = new Map<number, { reason: string; confirmed: boolean }>()
   for (let attempt = 1; pending.length > 0; attempt++) {
     const verdicts = new Map<number, Verdict>()
     const { chunks, sequential } = chunksOf(items, pending)
@@ -51,7 +66,9 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
     let retryAfterMs: number | undefined
     const why = new Map<string, number>()
     for (const [index, verdict] of verdicts) {
-      if (verdict.outcome !== 'retry') {
+      if (verdict.outcome === 'refused') {
+        refused.set(index, verdict)
+      } else if (verdict.outcome !== 'retry') {
         results[index] = verdict
       } else if (attempt >= retry.maxAttempts) {
         results[index] = verdict.final
@@ -71,5 +88,26 @@ export async function runBatch(transport: BatchTransport, items: readonly BatchI
     )
     await retry.sleep(wait)
   }
+  if (refused.size > 0) await sendRefused(transport, items, refused, results, options)
   return results.map((result) => result ?? internal('an item of the batch got no result'))
+}
+
+/** The refused items, one request each; a 4xx refusal is confirmed once one of them gets through on its own. */
+async function sendRefused(
+  transport: BatchTransport,
+  items: readonly BatchItem[],
+  refused: ReadonlyMap<number, { reason: string; confirmed: boolean }>,
+  results: Array<BatchResult | undefined>,
+  options: BatchOptions
+): Promise<void> {
+  const sent = await sendEach(transport, items, [...refused.keys()], options)
+  for (const [index, result] of sent) {
+    results[index] = result
+    const refusal = refused.get(index)
+    if (refusal !== undefined && !refusal.confirmed && result.outcome === 'done') transport.refused(refusal.reason)
+  }
+}
+
+function inOrder(results: ReadonlyMap<number, BatchResult>, count: number): BatchResult[] {
+  return Array.from({ length: count }, (_item, index) => results.get(index) ?? internal('an item got no result'))
 }

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto'
 import { AmbiguousWriteError, GraphError } from '../errors.ts'
 import { prop } from '../tolerant.ts'
 import type { HttpResponse } from '../types.ts'
+import { envelopeRefusal, itemsRefusal } from './refusal.ts'
 import type { BatchOptions, BatchTransport, ItemState, Verdict, WireItem } from './types.ts'
-import { judge, lost } from './verdict.ts'
+import { ambiguous, judge, lost } from './verdict.ts'
 
 export async function sendChunk(
   transport: BatchTransport,
@@ -39,6 +40,11 @@ export async function sendChunk(
       chunk.every((index) => states[index]!.idempotent)
     )
   } catch (error) {
+    const refusal = envelopeRefusal(error)
+    if (refusal !== undefined && (refusal.outage !== true || transport.outage(refusal.reason))) {
+      transport.refused(refusal.reason)
+      return chunk.map((index) => [index, refused(transport, states[index]!, refusal, true)])
+    }
     if (error instanceof GraphError) return chunk.map((index) => [index, { outcome: 'failed', error }])
     if (!(error instanceof AmbiguousWriteError)) throw error
     return chunk.map((index) => [index, lost(transport, states[index]!, attempt, `its $batch request: ${error.reason}`, error)])
@@ -59,6 +65,13 @@ export async function sendChunk(
           .join(', ') || 'none'
       }`
   )
+  const refusal = itemsRefusal(chunk.map((index) => answers.get(String(index))))
+  if (refusal !== undefined) {
+    // A 5xx for every item is taken at once; a 4xx only once an item sent on its own gets past it (run.ts).
+    const confirmed = refusal.status >= 500
+    if (confirmed) transport.refused(refusal.reason)
+    return chunk.map((index) => [index, refused(transport, states[index]!, refusal, confirmed)])
+  }
   return chunk.map((index) => {
     const answer = answers.get(String(index))
     const state = states[index]!
@@ -66,4 +79,10 @@ export async function sendChunk(
       return [index, lost(transport, state, attempt, `the $batch response (HTTP ${response.status}) had no answer for it`)]
     return [index, judge(transport, state, answer, attempt, options)]
   })
+}
+
+/** A refused item goes on its own, except a create answered 5xx: it may have been done, so the caller reads first. */
+function refused(transport: BatchTransport, state: ItemState, refusal: { reason: string; status: number }, confirmed: boolean): Verdict {
+  if (!state.idempotent && refusal.status >= 500) return ambiguous(transport, state, `its $batch was answered ${refusal.reason}`)
+  return { outcome: 'refused', reason: refusal.reason, confirmed }
 }

@@ -53,13 +53,24 @@ export interface WireItem {
 export interface BatchTransport {
   /** Throws GraphError, or AmbiguousWriteError when `idempotent` is false and the answer was lost. */
   send(requests: readonly WireItem[], idempotent: boolean): Promise<HttpResponse>
+  /** One item as a request of its own (batching refused); throws like `send`. */
+  single(item: BatchItem, options: BatchOptions): Promise<HttpResponse>
+  /** False once Graph refused a batch: from then on every item goes on its own. */
+  batching(): boolean
+  /** Graph refused batching (refusal.ts): say so once, and send one request per write from now on. */
+  refused(reason: string): void
+  /** A batch answered 503/504: true when it is not the first in the run (then it counts as a refusal). */
+  outage(reason: string): boolean
   displayPath(path: string): string
   readonly retry: RetryPolicy
 }
 
 /** What became of an item in one round: a result, or another attempt (`final` if none is left). */
 export type Verdict =
-  BatchResult | { readonly outcome: 'retry'; readonly retryAfterMs: number | undefined; readonly why: string; readonly final: BatchResult }
+  | BatchResult
+  | { readonly outcome: 'retry'; readonly retryAfterMs: number | undefined; readonly why: string; readonly final: BatchResult }
+  /** Batching refused: the item goes on its own. `confirmed` false: only if one such item then succeeds on its own is it a refusal. */
+  | { readonly outcome: 'refused'; readonly reason: string; readonly confirmed: boolean }
 
 export interface ItemState {
   readonly item: BatchItem
