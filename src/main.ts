@@ -26,7 +26,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     validated = await validateCertificates(settings, now, core)
-    validated = { ...validated, authorities: await checkRevocationLists(settings, validated.authorities, now, env) }
+    validated = await checkRevocationLists(settings, validated, now, env)
     const { authorities } = validated
 
     if (settings.credentials === undefined) {
