@@ -1,13 +1,15 @@
 // `npm run demo`: the action's main job against the project's loopback Graph emulator. For each
 // kind it runs the committed dist/index.js as the runner does, with the example chain, twice: the
 // first run publishes, the second finds nothing to do. Prints the validated CAs, the plan, the
-// requests and the outputs, and checks that the counts agree (see demo-counts.ts). Exits 1 if a run
-// fails, the counts disagree, or the second run writes anything, so CI can run it as a smoke test.
+// requests and the outputs, and checks that the counts agree (see demo-counts.ts). Then the CRL
+// check on one healthy and one expired CRL (scripts/demo-crl.ts). Exits 1 if a run fails, the
+// counts disagree, or the second run writes anything, so CI can run it as a smoke test.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type RequestRecord } from '../emulator/index.ts'
 import { ROOT, runAction, type ActionRun } from '../emulator/run-action.ts'
 import { countRun, validationTable } from './demo-counts.ts'
+import { demoCrlCheck } from './demo-crl.ts'
 
 const CERTIFICATES = 'examples/contoso/*.cer\nexamples/contoso/*.pem'
 // The issuing CAs issued nothing in the set, so their CRL URLs come from crl-urls lines; strict
@@ -59,7 +61,14 @@ try {
       console.log()
     }
   }
-  console.log(bold(failed ? 'Demo FAILED' : 'Demo passed: every kind published, and re-runs wrote nothing.'))
+  if (!(await demoCrlCheck())) failed = true
+  console.log(
+    bold(
+      failed
+        ? 'Demo FAILED'
+        : 'Demo passed: every kind published, re-runs wrote nothing, and the CRL check told the healthy CRL from the expired one.'
+    )
+  )
 } finally {
   await emulator.close()
 }

@@ -62,6 +62,25 @@ describe('drift is any write in the plan made from the tenant as read', () => {
   })
 })
 
+describe('drift names the configuration when it is missing, not the mechanics of a recreate', () => {
+  it('a PKI that does not exist', () => {
+    const plan = planPublication([root], { kind: 'pki', pki: null, authorities: [] }, options('sync'))
+    expect(driftDifferences(plan)).toEqual([
+      'create the PKI "Contoso PKI"',
+      `root CN=Contoso Root CA, O=Contoso (${root.thumbprint}): missing from the tenant`
+    ])
+  })
+
+  it('the tenant trust store recreated to add a CA: the CA only', () => {
+    const org = { kind: 'organization' as const, orgId: 'org', configuration: { id: 'c', authorities: [existingFrom(root)] } }
+    const plan = planPublication([root, issuing], org, { ...options('sync'), kind: 'organization', allowRecreate: true })
+    expect(plan.operations.map((op) => op.action)).toEqual(['deleteConfiguration', 'createConfiguration'])
+    expect(driftDifferences(plan)).toEqual([
+      `intermediate CN=Contoso Issuing CA, O=Contoso (${issuing.thumbprint}): missing from the tenant`
+    ])
+  })
+})
+
 describe('expiry audit of the store', () => {
   const state = pki([existingFrom(root), existingFrom(soon), existingFrom(gone)])
   const plan = planPublication([root], state, options('sync'))
