@@ -137,9 +137,10 @@ describe('the README on a fresh clone', () => {
     expect(r.stdout).not.toMatch(/!!/)
   })
 
-  it('takes less than 30 s for all of it', () => {
+  // Alone it takes 17 to 24 s on this 2-core machine; the limit leaves room for a busy full suite.
+  it('takes less than 45 s for all of it', () => {
     const lines = [...results.entries()].map(([key, r]) => `${key}: exit ${r.code} in ${(r.ms / 1000).toFixed(1)} s`)
     console.log(`${lines.join('\n')}\nclone and all commands: ${(wallMs / 1000).toFixed(1)} s`)
-    expect(wallMs).toBeLessThan(30_000)
+    expect(wallMs).toBeLessThan(45_000)
   })
 })
