@@ -63,7 +63,13 @@ describe('CI', () => {
   it('runs the action itself with uses: ./ in dry-run on the example chain, for every kind', () => {
     const smoke = ci.smoke!
     const step = smoke.steps.find((s) => s.uses === './')!
-    expect(step.with).toMatchObject({ 'dry-run': true, kind: '${{ matrix.kind }}' })
+    expect(step.with).toMatchObject({
+      'dry-run': true,
+      strict: true,
+      kind: '${{ matrix.kind }}',
+      'crl-urls': '${{ steps.crl.outputs.lines }}'
+    })
+    expect(smoke.steps.find((s) => s.run?.includes('cat examples/contoso/crl-urls.txt') === true)).toBeDefined()
     expect(String(step.with!.certificates)).toContain('examples/contoso/')
     expect(smoke.strategy!.matrix!.kind).toEqual(['organization', 'pki', 'application'])
     expect(readdirSync(join(ROOT, 'examples', 'contoso')).length).toBeGreaterThanOrEqual(3)
