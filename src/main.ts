@@ -1,7 +1,6 @@
 // run(): read settings, validate and enrich the CAs, plan, publish (or only plan), set outputs.
 // One catch turns any error into a failed step with a message the user can act on.
 import * as core from './runner.ts'
-import { checkRevocationLists } from './crl-check.ts'
 import { UserError } from './errors.ts'
 import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, planPublication } from './plan/index.ts'
@@ -26,7 +25,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     validated = await validateCertificates(settings, now, core)
-    validated = await checkRevocationLists(settings, validated, now, env)
+    if (settings.crlCheck !== 'off') {
+      // The CRL checker (parser, signature checks, downloads) loads only when a check runs.
+      const { checkRevocationLists } = await import('./crl-check.ts')
+      validated = await checkRevocationLists(settings, validated, now, env)
+    }
     const { authorities } = validated
 
     if (settings.credentials === undefined) {
