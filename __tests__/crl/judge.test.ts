@@ -167,6 +167,21 @@ describe('base and delta CRLs', () => {
     expect(fetched).toBe(0)
     expect(result!.findings).toEqual([])
   })
+  it('CAs that share a CRL URL share one download', async () => {
+    const ca = authorities.get('p256')!
+    const crl = makeCrl(ca)
+    const fetched: string[] = []
+    const results = await checkCrls(
+      [subject(ca, { crlUrl: urls.crlUrl }), subject(ca, { crlUrl: urls.crlUrl }), subject(ca, { crlUrl: 'http://crl.test/other.crl' })],
+      async (url) => {
+        fetched.push(url)
+        return { kind: 'ok', bytes: crl }
+      },
+      { ...OPTIONS, concurrency: 4 }
+    )
+    expect(fetched.sort()).toEqual(['http://crl.test/base.crl', 'http://crl.test/other.crl'])
+    expect(results.map((r) => r.findings)).toEqual([[], [], []])
+  })
   it('never more downloads at a time than the concurrency', async () => {
     const ca = authorities.get('p256')!
     const crl = makeCrl(ca)
@@ -179,7 +194,9 @@ describe('base and delta CRLs', () => {
       running -= 1
       return { kind: 'ok', bytes: crl }
     }
-    const cas = Array.from({ length: 10 }, () => subject(ca, urls))
+    const cas = Array.from({ length: 10 }, (_, i) =>
+      subject(ca, { crlUrl: `http://crl.test/${i}.crl`, deltaCrlUrl: `http://crl.test/${i}-delta.crl` })
+    )
     const results = await checkCrls(cas, slow, { ...OPTIONS, concurrency: 4 })
     expect(peak).toBe(4)
     expect(results).toHaveLength(10)

@@ -2,7 +2,7 @@
 // time, through whatever `fetch` the caller gives), judge each (judge.ts), and pair a delta CRL
 // with its base as Entra does: a delta only beside a base, and only one that extends that base.
 import { downloadFinding, finding, judgeCrl, type Judgement } from './judge.ts'
-import type { CrlCheck, CrlFinding, CrlRole, CrlSubject, Fetch } from './types.ts'
+import type { CrlCheck, CrlFinding, CrlRole, CrlSubject, Download, Fetch } from './types.ts'
 
 export interface CheckOptions {
   readonly now: Date
@@ -18,7 +18,18 @@ export const EXPIRY_WARNING_MS = 3 * 24 * 3_600_000
 
 export async function checkCrls(cas: readonly CrlSubject[], fetch: Fetch, options: CheckOptions): Promise<CrlCheck[]> {
   const limit = limiter(Math.max(1, options.concurrency))
-  return Promise.all(cas.map((ca) => checkAuthority(ca, (url) => limit(() => fetch(url)), options)))
+  // CAs that share a CRL URL (a CA and its cross-certificate: one key, two certificates) share
+  // one download; it is forgotten once done, so no CRL's bytes outlive the judgements of it.
+  const inFlight = new Map<string, Promise<Download>>()
+  const shared: Fetch = (url) => {
+    let download = inFlight.get(url)
+    if (download === undefined) {
+      download = limit(() => fetch(url)).finally(() => inFlight.delete(url))
+      inFlight.set(url, download)
+    }
+    return download
+  }
+  return Promise.all(cas.map((ca) => checkAuthority(ca, shared, options)))
 }
 
 async function checkAuthority(ca: CrlSubject, fetch: Fetch, options: CheckOptions): Promise<CrlCheck> {
