@@ -12,6 +12,9 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 30000,
+  // Most of the suite's time is spent waiting on the action's own processes (end-to-end tests):
+  // one worker per core, not jest's default of one fewer, keeps both cores busy.
+  maxWorkers: '100%',
   // A scratch TMPDIR for the run, removed at its end (__tests__/setup/scratch-setup.js).
   globalSetup: '<rootDir>/__tests__/setup/scratch-setup.js',
   globalTeardown: '<rootDir>/__tests__/setup/scratch-teardown.js'

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { aadErrorReply } from './errors.ts'
 import { nowSeconds, type Claims } from './jwt.ts'
+import { appCredential } from './app-credentials.ts'
 import type { Call, EmulatorCore, Reply } from './types.ts'
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -61,6 +62,20 @@ function token(core: EmulatorCore, call: Call, tenant: string): Reply {
   if (field('scope') === '') return missing('scope')
   const resource = graphResource(core, field('scope'))
   if (typeof resource !== 'string') return fail(400, resource.error, resource.code, resource.text)
+  const app = appCredential(core, form, `${core.urls.authority}/${tenant}/oauth2/v2.0/token`)
+  if (app !== null && !app.ok) return fail(401, 'invalid_client', 7000215, app.text)
+  if (app?.ok === true) {
+    const lifetime = core.config.accessTokenLifetimeSeconds
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        ext_expires_in: lifetime,
+        access_token: issueAccessToken(core, { aud: resource })
+      }
+    }
+  }
   if (field('client_secret') !== '') {
     return fail(
       401,

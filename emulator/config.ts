@@ -47,6 +47,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): EmulatorConfig {
     idTokenClockSkewSeconds: 0,
     pageSize: 100,
     checkDerivedFields: true,
+    appCredentials: {},
     ...rest,
     oddities: {
       trailingSpaceKeys: false,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { forgetIssuedTokens, rememberIssuedTokens } from './leaks.ts'
 
 export interface IssueComment {
   readonly id: number
@@ -40,7 +41,7 @@ export interface GitHubEvent {
 export interface GitHubApiFake {
   /** GITHUB_API_URL: origin, no trailing slash. */
   readonly url: string
-  /** The one token it accepts (as `token …` or `Bearer …`). */
+  /** The one token it accepts (as `token …` or `Bearer …`); runAction checks every run of this process for it (leaks.ts). */
   readonly token: string
   readonly comments: IssueComment[]
   readonly requests: GitHubRequest[]
@@ -174,6 +175,9 @@ export async function startGitHubApi(): Promise<GitHubApiFake> {
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('github-api fake: no TCP address')
   fake.url = `http://127.0.0.1:${address.port}`
+  // Every run of the action in this process is checked for the token, as for the emulator's (leaks.ts).
+  const issued = [token]
+  rememberIssuedTokens(issued, token)
   return Object.assign(fake, {
     close: async () => {
       await new Promise<void>((resolve) => {
@@ -181,6 +185,7 @@ export async function startGitHubApi(): Promise<GitHubApiFake> {
         server.closeAllConnections()
       })
       rmSync(dir, { recursive: true, force: true })
+      forgetIssuedTokens(issued)
     }
   })
 }

@@ -143,6 +143,8 @@ export interface EmulatorConfig {
   checkDerivedFields: boolean
   oddities: Oddities
   unconfirmed: Unconfirmed
+  /** An app registration's own credentials the token endpoint accepts (the probe's sign-in); none by default. */
+  appCredentials: { secret?: string; certificatePem?: string }
 }
 
 /** What every handler may reach. */

@@ -14,6 +14,8 @@
 //   - publication: `kind: pki` adding 10 and 100 CAs to an empty tenant in the loopback emulator
 //     with a fixed latency on every response; wall time, requests, sequential rounds and network
 //     span from the emulator's log, against the floor (least sequential round trips × latency);
+//   - the CRL check with a 50 MB CRL (bench/crl.ts): wall time and peak RSS against crl-check
+//     off and a small CRL; the download stops at the cloud's cap;
 //   - the same 10-CA publication the way users do it today: `az rest` (Debian's azure-cli), one
 //     call per write, sequential. Skipped with a reason where az is missing, unless --install-az
 //     was given (then installed with apt), or where it cannot run.

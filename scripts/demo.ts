@@ -1,11 +1,24 @@
 // `npm run demo`: the action's main job against the project's loopback Graph emulator. For each
 // kind it runs the committed dist/index.js as the runner does, with the example chain, twice: the
-// first run publishes, the second finds nothing to do. Prints the plan, the requests, the outputs.
-// Exits 1 if a run fails or the second run writes anything, so CI can run it as a smoke test.
+// first run publishes, the second finds nothing to do. Prints the validated CAs, the plan, the
+// requests and the outputs, and checks that the counts agree (see demo-counts.ts). Then the CRL
+// check on one healthy and one expired CRL (scripts/demo-crl.ts). Exits 1 if a run fails, the
+// counts disagree, or the second run writes anything, so CI can run it as a smoke test.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startEmulator, type RequestRecord } from '../emulator/index.ts'
 import { ROOT, runAction, type ActionRun } from '../emulator/run-action.ts'
+import { countRun, validationTable } from './demo-counts.ts'
+import { demoCrlCheck } from './demo-crl.ts'
 
 const CERTIFICATES = 'examples/contoso/*.cer\nexamples/contoso/*.pem'
+// The issuing CAs issued nothing in the set, so their CRL URLs come from crl-urls lines; strict
+// makes a CA without one an error. The CRL hosts (crl.contoso.example) do not exist: no CRL check.
+const COMMON = {
+  'crl-urls': readFileSync(join(ROOT, 'examples', 'contoso', 'crl-urls.txt'), 'utf8').trim(),
+  strict: 'true',
+  'crl-check': 'off'
+}
 const KINDS = [
   { kind: 'organization', inputs: {} },
   { kind: 'pki', inputs: { 'display-name': 'Contoso Demo PKI', 'issuer-hints': 'true' } },
@@ -13,7 +26,6 @@ const KINDS = [
 ] as const
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
-const WRITES = new Set(['POST', 'PATCH', 'DELETE', 'PUT'])
 
 const emulator = await startEmulator()
 let failed = false
@@ -24,27 +36,39 @@ try {
     for (const attempt of ['first run', 'second run'] as const) {
       const before = emulator.requests.length
       const run = await runAction(
-        { kind, certificates: CERTIFICATES, ...emulator.inputs(), ...inputs },
+        { kind, certificates: CERTIFICATES, ...COMMON, ...emulator.inputs(), ...inputs },
         { env: { ...emulator.env() }, workspace: ROOT }
       )
       const requests = emulator.requests.slice(before)
-      const writes = requests.filter((r) => r.role === 'graph' && WRITES.has(r.method))
+      const counts = countRun(run.outputs, requests)
       console.log(
         bold(
           `kind ${kind}, ${attempt}: exit ${run.code} in ${Math.round(run.durationMs)} ms, ` +
-            `${requests.length} request(s), ${writes.length} write(s)`
+            `${counts.httpRequests} HTTP request(s) (${counts.batches} of them $batch), ${counts.writes} Graph write(s)`
         )
       )
       printRun(run, requests)
+      console.log(`  counts: ${counts.summary}`)
       if (run.code !== 0) failed = true
-      if (attempt === 'second run' && writes.length > 0) {
+      for (const problem of counts.problems) {
+        console.log(`  !! ${problem}`)
+        failed = true
+      }
+      if (attempt === 'second run' && counts.writes > 0) {
         console.log('  !! the second run wrote to the tenant: it should have found nothing to do')
         failed = true
       }
       console.log()
     }
   }
-  console.log(bold(failed ? 'Demo FAILED' : 'Demo passed: every kind published, and re-runs wrote nothing.'))
+  if (!(await demoCrlCheck())) failed = true
+  console.log(
+    bold(
+      failed
+        ? 'Demo FAILED'
+        : 'Demo passed: every kind published, re-runs wrote nothing, and the CRL check told the healthy CRL from the expired one.'
+    )
+  )
 } finally {
   await emulator.close()
 }
@@ -52,6 +76,12 @@ process.exitCode = failed ? 1 : 0
 
 function printRun(run: ActionRun, requests: readonly RequestRecord[]): void {
   const lines = run.stdout.split('\n')
+  console.log(`  validation: ${lines.find((l) => /CA\(s\) validated/.test(l))?.split(':')[0] ?? 'no CA validated'}`)
+  console.log(
+    validationTable(run.outputs)
+      .map((l) => `    ${l}`)
+      .join('\n')
+  )
   const plan = lines.filter((l) => /^Plan for kind|^ {2}\d+\. /.test(l))
   console.log(plan.map((l) => `  ${l}`).join('\n'))
   console.log('  requests:')
@@ -60,7 +90,7 @@ function printRun(run: ActionRun, requests: readonly RequestRecord[]): void {
     const path = r.role === 'oidc' ? '/…/idtoken (GitHub OIDC token)' : r.path.split('?')[0]
     console.log(`    ${r.role.padEnd(9)} ${r.method.padEnd(6)} ${path} -> ${r.status ?? 'no answer'}${valid}`)
   }
-  const shown = ['configuration-id', 'created', 'unchanged', 'removed', 'certificate-authority-ids']
+  const shown = ['configuration-id', 'created', 'unchanged', 'removed', 'skipped', 'certificate-authority-ids', 'drift']
   console.log('  outputs:')
   for (const name of shown) if (run.outputs[name] !== undefined) console.log(`    ${name}: ${run.outputs[name]}`)
   const problems = lines.filter((l) => l.startsWith('::error') || l.startsWith('::warning'))

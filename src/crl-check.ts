@@ -11,14 +11,16 @@ import type { CrlCheck, CrlFinding } from './crl/types.ts'
 import { UserError } from './errors.ts'
 import { reportProblems } from './report.ts'
 import type { Settings } from './settings-types.ts'
+import { ValidationFailure, type ValidatedCertificates } from './validation.ts'
 
 export async function checkRevocationLists(
   settings: Settings,
-  authorities: readonly CertificateAuthority[],
+  validated: ValidatedCertificates,
   now: Date,
   env: NodeJS.ProcessEnv
-): Promise<readonly CertificateAuthority[]> {
-  if (settings.crlCheck === 'off') return authorities
+): Promise<ValidatedCertificates> {
+  if (settings.crlCheck === 'off') return validated
+  const { authorities } = validated
   const withUrls = authorities.filter((ca) => ca.crlUrl !== undefined || ca.deltaCrlUrl !== undefined)
   core.info(`Checking the CRLs of ${withUrls.length} CA(s) as Entra will at sign-in (crl-check: ${settings.crlCheck}).`)
   const [{ crlFetcher, DOWNLOAD_TIMEOUT_MS }, { createDispatcher }] = await Promise.all([
@@ -40,13 +42,20 @@ export async function checkRevocationLists(
     if (check.findings.length === 0) core.info(`  ${ca.subject}: CRL ok (${describeOk(check)})`)
   }
   const counts = reportProblems(problems, settings.strict, core)
+  const checked: ValidatedCertificates = {
+    ...validated,
+    authorities: authorities.map((ca) => ({ ...ca, crl: health(byThumbprint.get(ca.thumbprint)) })),
+    problems: [...validated.problems, ...problems]
+  }
   if (counts.errors > 0) {
-    throw new UserError(
+    // A ValidationFailure, so that the job summary still shows the CAs and every problem.
+    throw new ValidationFailure(
       `${counts.errors} CRL problem(s) (see the annotations above) would fail sign-ins; fix them on the CA side, ` +
-        'or set `crl-check: warn` to publish anyway. Nothing was sent to Graph.'
+        'or set `crl-check: warn` to publish anyway. Nothing was sent to Graph.',
+      checked
     )
   }
-  return authorities.map((ca) => ({ ...ca, crl: health(byThumbprint.get(ca.thumbprint)) }))
+  return checked
 }
 
 /** ENTRA_CA_CRL_TIMEOUT_MS shortens Entra's 10 s, for tests of a slow CRL server (it is no input). */

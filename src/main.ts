@@ -7,7 +7,7 @@ import { emptyRecord, outputValues, type RunRecord } from './outputs.ts'
 import { emptyTenant, planPublication } from './plan/index.ts'
 import type { Plan, PlanOptions } from './plan/types.ts'
 import type { TenantAudit } from './review/audit.ts'
-import { afterReport, commentPlan } from './review/after-run.ts'
+import { afterReport, commentPlan, withFailure } from './review/after-run.ts'
 import { envInputReader, parseSettings, type Settings } from './settings.ts'
 import { planLines, reportTitle, summaryMarkdown } from './summary.ts'
 import { validationFailureMarkdown } from './summary-sections.ts'
@@ -26,7 +26,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
     validated = await validateCertificates(settings, now, core)
-    validated = { ...validated, authorities: await checkRevocationLists(settings, validated.authorities, now, env) }
+    validated = await checkRevocationLists(settings, validated, now, env)
     const { authorities } = validated
 
     if (settings.credentials === undefined) {
@@ -83,7 +83,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       } catch (reportError) {
         core.warning(`Could not set the outputs: ${reportError instanceof Error ? reportError.message : String(reportError)}`)
       }
-      await commentPlan(report, env)
+      await commentPlan(withFailure(report, error), env)
     }
     if (settings !== undefined && error instanceof ValidationFailure) writeValidationSummary(settings, error)
     fail(error)

@@ -25,7 +25,8 @@ beforeAll(async () => {
   expect(loaded.problems).toEqual([])
   parsed = new Map(loaded.certificates.map((c) => [c.source.file, c]))
   facts = new Map(reported)
-})
+  // About 150 openssl processes: 10 s on a quiet 2-core machine, several times that on a busy one.
+}, 120_000)
 
 describe('Mozilla root CAs', () => {
   it('are all there', () => {

@@ -90,6 +90,9 @@ describe.each(['warn', 'error'] as const)('crl-check: %s, every problem', (mode)
     } else {
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/::error::\d+ CRL problem\(s\).*Nothing was sent to Graph/)
+      // The job summary still tells the CA and the problem.
+      expect(run.summary).toContain(code)
+      expect(run.summary).toContain('CN=E2E CRL CA')
     }
     expect(run.stdout).not.toMatch(/at .*\.js:\d+/)
   })

@@ -256,7 +256,9 @@ describe('expiry of the CAs the store holds', () => {
       new RegExp(`::error::The tenant's store holds CN=Fabrikam Old Root.*\\(an error because \`strict\` is true\\)`)
     )
     expect(comments()).toHaveLength(1)
-    expect(comments()[0]).toContain('Failed before any write: the tenant is unchanged.')
+    expect(comments()[0]).toContain(
+      'Failed before any write: the tenant is unchanged.\n\n> **Failed:** The tenant and the given CAs do not fit together'
+    )
     expect(comments()[0]).toMatch(new RegExp(`\\| CN=Fabrikam Old Root, O=Fabrikam \\| \`${thumbprint}\` \\| ${expires} \\|`))
 
     // With a window shorter than what is left, nothing is reported.

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { getOctokit } from '@actions/github'
 import { startGitHubApi, type GitHubApiFake } from '../../emulator/github-api.ts'
+import { emulatorSecrets, findLeaks } from '../../emulator/leaks.ts'
 
 let github: GitHubApiFake
 beforeAll(async () => {
@@ -58,5 +59,15 @@ describe('issue comments', () => {
     })
     expect((await call('/repos/contoso/pki/issues/7/comments')).status).toBe(200)
     expect(github.comments).toEqual([])
+  })
+})
+
+describe('the leak check', () => {
+  it("looks for the fake's token in every run while the fake lives, and no longer once it is closed", async () => {
+    const other = await startGitHubApi()
+    const text = [{ name: 'stdout', text: `oops ${other.token}` }]
+    expect(findLeaks(text, emulatorSecrets())).not.toEqual([])
+    await other.close()
+    expect(Object.values(emulatorSecrets()).flat()).not.toContain(other.token)
   })
 })

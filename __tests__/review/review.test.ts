@@ -62,6 +62,25 @@ describe('drift is any write in the plan made from the tenant as read', () => {
   })
 })
 
+describe('drift names the configuration when it is missing, not the mechanics of a recreate', () => {
+  it('a PKI that does not exist', () => {
+    const plan = planPublication([root], { kind: 'pki', pki: null, authorities: [] }, options('sync'))
+    expect(driftDifferences(plan)).toEqual([
+      'create the PKI "Contoso PKI"',
+      `root CN=Contoso Root CA, O=Contoso (${root.thumbprint}): missing from the tenant`
+    ])
+  })
+
+  it('the tenant trust store recreated to add a CA: the CA only', () => {
+    const org = { kind: 'organization' as const, orgId: 'org', configuration: { id: 'c', authorities: [existingFrom(root)] } }
+    const plan = planPublication([root, issuing], org, { ...options('sync'), kind: 'organization', allowRecreate: true })
+    expect(plan.operations.map((op) => op.action)).toEqual(['deleteConfiguration', 'createConfiguration'])
+    expect(driftDifferences(plan)).toEqual([
+      `intermediate CN=Contoso Issuing CA, O=Contoso (${issuing.thumbprint}): missing from the tenant`
+    ])
+  })
+})
+
 describe('expiry audit of the store', () => {
   const state = pki([existingFrom(root), existingFrom(soon), existingFrom(gone)])
   const plan = planPublication([root], state, options('sync'))
@@ -131,7 +150,7 @@ describe('the comment', () => {
     const text = commentMarkdown(input)
     expect(text).toContain('**CAs:** 1 to add, 0 to update, 0 to remove, 1 unchanged.')
     expect(text).toContain(
-      `| CN=Contoso Issuing CA, O=Contoso | intermediate | \`${issuing.thumbprint}\` | 2074-01-01 | http://crl.contoso.example/root.crl | not checked | planned |`
+      `| CN=Contoso Issuing CA, O=Contoso | intermediate | \`${issuing.thumbprint}\` | 2074-01-01 | http://crl.contoso.example/root.crl | planned |`
     )
     expect(text).not.toContain(`\`${root.thumbprint}\``)
     expect(text).toContain('### Plan: 1 Graph operation(s)')

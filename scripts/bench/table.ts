@@ -1,6 +1,7 @@
 // The bench's table, printed from its JSON report: rows with median, min, max and runs, the
 // comparisons against their targets, and the notes.
 import type { BenchReport } from './measure.ts'
+import { crlRows } from './crl.ts'
 import { THROTTLING } from './requests.ts'
 import type { Figure } from './stats.ts'
 
@@ -87,7 +88,8 @@ export function renderTable(report: BenchReport, outPath: string): string {
           ...fig(az.wallMs, ms),
           `${az.calls} sequential calls, ${ms(az.perCallMs.median)}/call, azure-cli ${az.azureCli}`
         ]
-      : [`az rest, 10 CAs @ ${settings.latencyMs} ms`, 'skipped', '', '', '0', az.reason]
+      : [`az rest, 10 CAs @ ${settings.latencyMs} ms`, 'skipped', '', '', '0', az.reason],
+    ...crlRows(measured.crlCheck, ms)
   ]
   const header = ['row', 'median', 'min', 'max', 'runs', 'detail']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 5 ? 0 : r[i]!.length))))

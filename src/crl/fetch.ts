@@ -47,6 +47,10 @@ async function download(url: string, options: FetcherOptions): Promise<Download>
         discard(response.body)
         return { kind: 'http-status', status: response.statusCode }
       }
+      // A body announced as larger than the cap is still read up to the cap (the announcement
+      // may be wrong), but not kept: then memory stays flat whatever the size.
+      const declared = Number(response.headers['content-length'] ?? Number.NaN)
+      const keep = !(declared > options.maxBytes)
       const chunks: Buffer[] = []
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         bytesRead += chunk.length
@@ -55,8 +59,9 @@ async function download(url: string, options: FetcherOptions): Promise<Download>
           discard(response.body)
           return { kind: 'too-large', bytesRead, limit: options.maxBytes }
         }
-        chunks.push(chunk)
+        if (keep) chunks.push(chunk)
       }
+      if (!keep) return { kind: 'unreachable', reason: `the body ended before its announced length of ${declared} bytes` }
       return { kind: 'ok', bytes: Buffer.concat(chunks, bytesRead) }
     }
   } catch (error) {

@@ -16,7 +16,6 @@ export interface JudgeOptions {
 
 export interface Judgement {
   readonly facts?: CrlFacts
-  readonly parsed?: ParsedCrl
   readonly findings: readonly CrlFinding[]
   /** Bytes read (the whole CRL, or up to the cap / the moment the download stopped). */
   readonly bytes?: number
@@ -76,7 +75,8 @@ export function judgeCrl(ca: CrlSubject, role: CrlRole, url: string, bytes: Buff
     ...(parsed.deltaBase === undefined ? {} : { deltaBase: parsed.deltaBase })
   }
   const findings = [...issuerFindings(ca, parsed, found), ...timeFindings(parsed, options, found)]
-  return { bytes: bytes.length, facts, parsed, findings }
+  // Nothing that refers to the CRL's bytes is kept (a 20 MB buffer per CA would add up).
+  return { bytes: bytes.length, facts, findings }
 }
 
 type Found = (name: CrlFindingName, detail: string) => CrlFinding

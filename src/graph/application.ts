@@ -65,7 +65,13 @@ async function apply(context: KindContext, plan: Plan, state: ApplicationState, 
   // Graph does not enforce unique names: if a concurrent run created one of the same name with a
   // lower id, that one wins and ours moves there.
   if (created !== undefined) {
-    const winner = stringProp((await findAllByDisplayName(graph, APPLICATION_CONTAINER, displayNameOf(context), hint))[0], 'id')
+    // The list must show ours before it can tell which wins: reads lag writes.
+    const { value: namesakes } = await readUntil(
+      graph,
+      () => findAllByDisplayName(graph, APPLICATION_CONTAINER, displayNameOf(context), hint),
+      (found) => found.some((config) => stringProp(config, 'id') === created)
+    )
+    const winner = stringProp(namesakes[0], 'id')
     if (winner !== undefined && winner !== created) await moveTo(context, winner, created, desired)
   }
 }
@@ -79,9 +85,13 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
     context.logger.warning(
       'The response to creating the application configuration was lost or a 5xx; looking it up by name before creating it again.'
     )
-    created =
-      (await findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint)) ??
-      (await context.graph.post(op.path, op.body, opts))
+    // Reads lag writes: look a few times before taking the create as not done.
+    const { value: found } = await readUntil(
+      context.graph,
+      () => findByDisplayName(context.graph, APPLICATION_CONTAINER, displayNameOf(context), context.logger, hint),
+      (config) => config !== undefined
+    )
+    created = found ?? (await context.graph.post(op.path, op.body, opts))
   }
   const id = stringProp(created, 'id')
   if (id === undefined) throw new Error(`POST ${op.path} returned no id for the new configuration`)
@@ -106,29 +116,34 @@ async function createConfiguration(context: KindContext, op: Operation): Promise
  * configuration holds is there, else the error stands.
  */
 async function createAuthority(context: KindContext, op: Operation, configurationId: string): Promise<void> {
+  const held = (): Promise<ExistingAuthority | undefined> => heldAuthority(context, configurationId, op.thumbprint)
   let id: string | undefined
-  try {
-    id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
-  } catch (error) {
-    const held = (): Promise<ExistingAuthority | undefined> => heldAuthority(context, configurationId, op.thumbprint)
-    if (isRefusal(error)) {
-      const { value } = await readUntil(context.graph, held, (ca) => ca !== undefined)
-      if (value === undefined) throw error
-      context.logger.info(
-        `${op.thumbprint} is in the configuration already (its create was answered HTTP ${error.status}; a read shows it).`
-      )
-      return
-    }
-    if (!isUnknownOutcome(error)) throw error
-    context.logger.warning(
-      `The response to adding ${op.thumbprint} was lost or a 5xx; the configuration is read again before anything is repeated.`
-    )
-    const found = await held()
-    if (found === undefined) {
+  // At most two POSTs: the first, and one more once a read shows the CA missing after an unknown outcome.
+  for (let send = 1; ; send++) {
+    try {
       id = stringProp(await context.graph.post(op.path, op.body, opts), 'id')
-      if (id !== undefined) await keepOne(context, configurationId, op.thumbprint, id)
-    } else {
-      id = found.id
+      if (send > 1 && id !== undefined) await keepOne(context, configurationId, op.thumbprint, id)
+      break
+    } catch (error) {
+      if (isRefusal(error)) {
+        const { value } = await readUntil(context.graph, held, (ca) => ca !== undefined)
+        if (value === undefined) throw error
+        context.logger.info(
+          `${op.thumbprint} is in the configuration already (its create was answered HTTP ${error.status}; a read shows it).`
+        )
+        if (send === 1) return
+        id = value.id // our first, lost, attempt took effect after all
+        break
+      }
+      if (!isUnknownOutcome(error) || send > 1) throw error
+      context.logger.warning(
+        `The response to adding ${op.thumbprint} was lost or a 5xx; the configuration is read again before anything is repeated.`
+      )
+      const found = await held()
+      if (found !== undefined) {
+        id = found.id
+        break
+      }
     }
   }
   if (op.thumbprint !== undefined) context.record.created.push(op.thumbprint)

@@ -56,6 +56,12 @@ export async function commentPlan(run: ReviewedRun, env: NodeJS.ProcessEnv): Pro
   }
 }
 
+/** A run that failed once it had a plan: its outcome with why, for the comment (the log has it as an error). */
+export function withFailure(run: ReviewedRun, error: unknown): ReviewedRun {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')
+  return { ...run, outcome: `${run.outcome}\n\n> **Failed:** ${message}` }
+}
+
 /** `<sub>` line linking the run that wrote the comment; absent outside a runner. */
 function runLink(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId, GITHUB_SHA: sha } = env

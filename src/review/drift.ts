@@ -16,9 +16,12 @@ export function driftDifferences(plan: Plan): string[] {
   const lines = plan.authorities
     .filter((ca): ca is PlannedAuthority & { status: keyof typeof WHAT } => ca.status !== 'unchanged')
     .map((ca) => `${ca.isRootAuthority ? 'root' : 'intermediate'} ${ca.subject} (${ca.thumbprint}): ${WHAT[ca.status]}`)
-  // Writes about the configuration itself (e.g. the application description) name no CA.
-  const other = plan.operations.filter((op) => op.action === 'updateConfiguration' && op.thumbprint === undefined)
-  return [...lines, ...other.map((op) => op.reason)]
+  // Writes about the configuration itself name no CA: a PKI or configuration that does not exist
+  // yet, a description to update. The organization store's delete-and-create is how its CA
+  // changes are made, already listed per CA.
+  const recreate = plan.operations.some((op) => op.action === 'deleteConfiguration')
+  const other = plan.operations.filter((op) => op.action === 'updateConfiguration' || (op.action === 'createConfiguration' && !recreate))
+  return [...other.map((op) => op.reason), ...lines]
 }
 
 /** The message of a dry-run that fails because of `fail-on-drift`. */

@@ -65,7 +65,8 @@ export async function postPlanComment(
     // Octokit loads here and only here: runs that do not comment never pay for it.
     const { issueComments } = await import('./github-api.ts')
     const comments = issueComments(token, target, env.GITHUB_API_URL || 'https://api.github.com')
-    const existing = await comments.find((text) => text.includes(marker))
+    // The marker opens the comment: a reply quoting the plan further down is not ours to overwrite.
+    const existing = await comments.find((text) => text.startsWith(marker))
     const posted: PostedComment =
       existing === undefined
         ? { action: 'created', ...(await comments.create(body)) }

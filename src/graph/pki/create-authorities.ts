@@ -125,8 +125,11 @@ async function settle(
   )
   let failure = posted.failure
   for (const { op, error } of refused) {
-    if (held.has(op.thumbprint ?? '')) {
+    const id = held.get(op.thumbprint ?? '')
+    if (id !== undefined) {
       context.logger.info(`${op.thumbprint} is in the PKI already (its create was answered HTTP ${error.status}; a read shows the CA).`)
+      // Sent again after an unknown outcome: the first attempt, ours, took effect after all.
+      if (round > 1) noteCreated(context, op.thumbprint, id)
     } else {
       failure ??= error
     }
