@@ -9,6 +9,7 @@ import { analyzeCertificates } from '../../src/certificates/analyze.ts'
 import { loadCertificates } from '../../src/certificates/load.ts'
 import type { Analysis, ExpiredPolicy, ParsedCertificate } from '../../src/certificates/types.ts'
 import { planPublication } from '../../src/plan/index.ts'
+import { openssl as opensslSync } from '../helpers/openssl.ts'
 import { FIXTURES } from './support/fixtures.ts'
 import { openssl, opensslFacts } from './support/openssl.ts'
 
@@ -156,6 +157,56 @@ describe('if-expired: skip', () => {
     })
     expect(analysis.skipped).toEqual([])
     expect(analysis.problems.filter((p) => p.severity === 'error' && /is not valid before/.test(p.message)).length).toBeGreaterThan(0)
+  })
+})
+
+describe('if-expired: skip, an expired issuer of a valid CA', () => {
+  it('is named as the reason the CA cannot be published, rather than "not in the set"', async () => {
+    // openssl makes a root valid for 1 day that signs a CA valid for 10 years; judged 2 days on.
+    const dir = await mkdtemp(path.join(tmpdir(), 'expired-issuer-'))
+    const p = (f: string): string => path.join(dir, f)
+    await writeFile(
+      p('ext.cnf'),
+      '[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n'
+    )
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
+    opensslSync(
+      ['req', '-x509', ...ec, '-keyout', p('root.key'), '-out', p('root.pem'), '-days', '1', '-subj', '/CN=Short Root'].concat([
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign'
+      ])
+    )
+    opensslSync(['req', '-new', ...ec, '-keyout', p('ca.key'), '-out', p('ca.csr'), '-subj', '/CN=Long CA'])
+    opensslSync(
+      ['x509', '-req', '-in', p('ca.csr'), '-CA', p('root.pem'), '-CAkey', p('root.key'), '-set_serial', '7', '-days', '3650'].concat([
+        '-extfile',
+        p('ext.cnf'),
+        '-extensions',
+        'ca',
+        '-out',
+        p('ca.pem')
+      ])
+    )
+    const loaded = await loadCertificates(['root.pem', 'ca.pem'], dir)
+    const analysis = analyzeCertificates(loaded.certificates, {
+      now: new Date(Date.now() + 2 * 86_400_000),
+      minValidityDays: 0,
+      crlOverrides: [],
+      deferMissingIssuers: false,
+      ifExpired: 'skip'
+    })
+    expect(analysis.skipped.map((s) => s.subject)).toEqual(['CN=Short Root'])
+    expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        severity: 'error',
+        file: 'ca.pem',
+        message: expect.stringMatching(
+          /^ca\.pem \("CN=Long CA"\): its issuer "CN=Short Root" expired on \d{4}-\d\d-\d\d and is left out \(`if-expired: skip`\)/
+        )
+      }
+    ])
   })
 })
 

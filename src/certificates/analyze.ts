@@ -23,7 +23,7 @@ export function analyzeCertificates(certificates: readonly ParsedCertificate[], 
     problems.push(...validityProblems(certificate, options.now, options.minValidityDays))
     return true
   })
-  const links = linkIssuers(cas, options.deferMissingIssuers)
+  const links = linkIssuers(cas, options.deferMissingIssuers, skipped)
   problems.push(...links.problems)
   const outside = crlSources(cas, options.leafCertificates ?? [], skipped)
   problems.push(...outside.problems)

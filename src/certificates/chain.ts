@@ -1,6 +1,6 @@
 // Who issued whom within the set: same issuer/subject Name bytes, matching key identifiers, and
 // a signature that verifies. Also the later check against the tenant's store.
-import { certificateProblem, describeCertificate } from './location.ts'
+import { certificateProblem, day, describeCertificate } from './location.ts'
 import { parseCertificate, verifies, x509Of } from './parse.ts'
 import type { CertificateAuthority, ParsedCertificate, Problem } from './types.ts'
 
@@ -33,8 +33,15 @@ export interface IssuerLinks {
   readonly problems: readonly Problem[]
 }
 
-/** Finds each non-root CA's issuers in the set, and reports those that are missing or do not verify. */
-export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssuers: boolean): IssuerLinks {
+/**
+ * Finds each non-root CA's issuers in the set, and reports those that are missing or do not verify.
+ * `skipped`: expired CAs left out (`if-expired: skip`); a CA they issued is told so, not sent looking.
+ */
+export function linkIssuers(
+  cas: readonly ParsedCertificate[],
+  deferMissingIssuers: boolean,
+  skipped: readonly ParsedCertificate[] = []
+): IssuerLinks {
   const issuersOf = new Map<ParsedCertificate, readonly ParsedCertificate[]>()
   const deferred = new Set<ParsedCertificate>()
   const problems: Problem[] = []
@@ -45,6 +52,7 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
     const issuers = candidates.filter((candidate) => signedBy(ca, candidate)).sort((a, b) => Number(b.selfSigned) - Number(a.selfSigned))
     issuersOf.set(ca, issuers)
     if (issuers.length > 0) continue
+    const expired = candidates.length === 0 ? expiredIssuer(ca, skipped) : undefined
     if (candidates.length > 0) {
       const issuer = candidates[0]
       problems.push(
@@ -53,6 +61,15 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
           ca.source,
           `${name}: its signature does not verify against its issuer "${ca.issuer}" in ${issuer?.source.file ?? 'the set'} ` +
             '(that CA did not sign it: another key of the same name, or a damaged signature); publish the CA certificate that really signed it'
+        )
+      )
+    } else if (expired !== undefined) {
+      problems.push(
+        certificateProblem(
+          'error',
+          ca.source,
+          `${name}: its issuer "${ca.issuer}" expired on ${day(expired.notAfter)} and is left out (\`if-expired: skip\`), so ` +
+            "no chain through it is valid any more; publish this CA's renewed chain, or leave this CA out"
         )
       )
     } else if (ca.subjectDer.equals(ca.issuerDer)) {
@@ -70,6 +87,10 @@ export function linkIssuers(cas: readonly ParsedCertificate[], deferMissingIssue
     }
   }
   return { issuersOf, deferred, problems }
+}
+
+function expiredIssuer(ca: ParsedCertificate, skipped: readonly ParsedCertificate[]): ParsedCertificate | undefined {
+  return issuerCandidates(ca, skipped).find((candidate) => signedBy(ca, candidate))
 }
 
 function missingIssuer(source: ParsedCertificate['source'], subject: string, issuer: string, where: string): Problem {
