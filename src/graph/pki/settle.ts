@@ -9,6 +9,7 @@ import type { Operation } from '../../plan/types.ts'
 import { existingAuthorities } from '../existing.ts'
 import type { KindContext } from '../kind.ts'
 import { byDisplayNamePath, exactMatches } from '../named.ts'
+import { readUntil } from '../read-after-write.ts'
 import { deleteTolerant } from '../writes.ts'
 import { createAuthorities } from './create-authorities.ts'
 import { choose, displayNameOf, hint, listAuthorities, namesakes, opts, winnerId } from './read.ts'
@@ -43,7 +44,13 @@ export async function createAndSettle(context: KindContext, op: Operation): Prom
   let created = create.outcome === 'done' ? stringProp(create.body, 'id') : undefined
   if (unknown) {
     context.logger.warning('The response to creating the PKI was lost or a 5xx; looking it up by name before creating it again.')
-    created = (await winnerId(context)) ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
+    // Reads lag writes: look a few times before taking the create as not done.
+    const { value: found } = await readUntil(
+      context.graph,
+      () => winnerId(context),
+      (id) => id !== undefined
+    )
+    created = found ?? stringProp(await context.graph.post(op.path, op.body, opts), 'id')
   }
   if (created === undefined) throw new Error(`POST ${op.path} returned no id for the new PKI`)
   if (create.outcome === 'done' && onlyOurs(context, list, created)) return { created, pkiId: created }
