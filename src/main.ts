@@ -24,6 +24,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     settings = parsed.settings
     for (const warning of parsed.warnings) core.warning(warning)
     if (settings.githubToken !== undefined) core.setSecret(settings.githubToken)
+    // A run that signs in needs the network stack (MSAL, undici, Graph code): its chunks load while
+    // the certificates are read. Nothing is sent before they validate; a failure to load surfaces
+    // where the module is awaited.
+    const publishing = settings.credentials !== undefined ? import('./publish.ts') : undefined
+    publishing?.catch(() => {})
     validated = await validateCertificates(settings, now, core)
     if (settings.crlCheck !== 'off') {
       // The CRL checker (parser, signature checks, downloads) loads only when a check runs.
@@ -41,8 +46,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: Date = new 
       await afterReport(report, env)
       return
     }
-    // The network stack (MSAL, undici, Graph code) loads only when the run signs in.
-    const { publish } = await import('./publish.ts')
+    const { publish } = await (publishing ?? import('./publish.ts'))
     const result = await publish(settings, authorities, planOptions(settings, now), record, {
       onPlan: (p) => {
         plan = p
