@@ -1,23 +1,11 @@
 // The review inputs (contract.md `fail-on-drift`, `pr-comment`, `github-token`).
 import { describe, expect, it } from '@jest/globals'
-import { parseSettings } from '../../src/settings.ts'
-import { UserError } from '../../src/errors.ts'
+import { errorOf, parse } from './support.ts'
 
 const TENANT = '11111111-2222-4333-8444-555555555555'
 const CLIENT = '66666666-7777-4888-8999-000000000000'
 const TOKEN = 'ghs_0123456789abcdefABCDEF0123456789abcd'
 const base = { kind: 'pki', certificates: 'certs/*.pem', 'tenant-id': TENANT, 'client-id': CLIENT, 'display-name': 'Contoso' }
-
-const parse = (inputs: Record<string, string>) => parseSettings((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws' })
-const errorOf = (inputs: Record<string, string>): string => {
-  try {
-    parse(inputs)
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError)
-    return (e as Error).message
-  }
-  throw new Error('expected a UserError')
-}
 
 describe('fail-on-drift', () => {
   it('is taken in a dry-run that reads the tenant', () => {

@@ -1,24 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseSettings } from '../../src/settings.ts'
-import { UserError } from '../../src/errors.ts'
+import { errorOf, parse } from './support.ts'
 
 const TENANT = '11111111-2222-4333-8444-555555555555'
 const CLIENT = '66666666-7777-4888-8999-000000000000'
 
-const parse = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: '/ws' }) =>
-  parseSettings((name) => inputs[name] ?? '', env)
-
 const base = { kind: 'pki', certificates: 'certs/*.pem', 'tenant-id': TENANT, 'client-id': CLIENT, 'display-name': 'Contoso' }
-
-const errorOf = (inputs: Record<string, string>): string => {
-  try {
-    parse(inputs)
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError)
-    return (e as Error).message
-  }
-  throw new Error('expected a UserError')
-}
 
 describe('settings: defaults', () => {
   it('fills defaults per kind and cloud', () => {
