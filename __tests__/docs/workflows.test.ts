@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { DEFAULT_UNCONFIRMED } from '../../emulator/config.ts'
 import { checkWorkflow, LOCAL_ACTION_REF, ROOT } from './support/workflows.ts'
 
 const DIR = join(ROOT, '.github', 'workflows')
@@ -16,6 +17,7 @@ interface Step {
   readonly run?: string
   readonly if?: string
   readonly with?: Record<string, unknown>
+  readonly env?: Record<string, string>
 }
 interface Job {
   readonly steps: Step[]
@@ -47,6 +49,20 @@ describe('CI', () => {
     for (const command of ['npm ci', 'npm run typecheck', 'npm run lint', 'npm run format:check', 'npm test', 'npm run demo']) {
       expect(steps).toContain(command)
     }
+  })
+
+  it('re-runs the fault matrix under each switch of the emulator for UNCONFIRMED Graph behaviour', () => {
+    const job = ci.unconfirmed!
+    const test = job.steps.find((s) => s.run?.startsWith('npm test') === true)!
+    expect(test.run).toContain('__tests__/e2e/faults-')
+    expect(test.env).toEqual({ FAULT_MATRIX_UNCONFIRMED: '${{ matrix.switch }}' })
+    const include = job.strategy!.matrix!.include as Array<{ switch: string }>
+    const switches = include.map((entry) => JSON.parse(entry.switch) as Record<string, unknown>)
+    // Each names only fields of the emulator's switches (emulator/config.ts).
+    for (const value of switches) expect(Object.keys({ ...DEFAULT_UNCONFIRMED, ...value })).toEqual(Object.keys(DEFAULT_UNCONFIRMED))
+    expect(switches.map((value) => Object.keys(value).sort().join('+'))).toEqual(
+      expect.arrayContaining(['staleReads', 'batch', 'batch+duplicates+staleReads'])
+    )
   })
 
   it('checks dist/ and uploads the expected dist/ as an artifact when it differs', () => {
