@@ -60,6 +60,12 @@ function figures(scenario: string, kind: Kind): void {
 }
 
 /** A concurrent run that adds every given CA just before this run's first create. */
+/** A racer added the CAs first (into the PKI of that name, for pki). */
+function racerFirst(e: Emulator, kind: Kind): void {
+  if (kind === 'pki') e.state.seedPki(NAME)
+  racer(e, kind)
+}
+
 function racer(e: Emulator, kind: Kind): void {
   const facts = EXAMPLE_FILES.map((_f, i) => readCertificate(exampleBytes(i)))
   const path = {
@@ -122,19 +128,13 @@ const SWITCHES: readonly Switch[] = [
     name: 'a duplicate answered 409 with another text (a racer added the CAs first)',
     kinds: ['organization', 'pki', 'application'],
     unconfirmed: { duplicates: 'conflict' },
-    arrange: (e, kind) => {
-      if (kind === 'pki') e.state.seedPki(NAME)
-      racer(e, kind)
-    }
+    arrange: racerFirst
   },
   {
     name: 'a duplicate answered 400 "Duplicate Certificate exists" (a racer added the CAs first)',
     kinds: ['organization', 'pki', 'application'],
     unconfirmed: { duplicates: 'documented' },
-    arrange: (e, kind) => {
-      if (kind === 'pki') e.state.seedPki(NAME)
-      racer(e, kind)
-    }
+    arrange: racerFirst
   },
   {
     name: 'duplicates accepted, a create whose answer was lost, and reads that lag',

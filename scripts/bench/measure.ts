@@ -290,46 +290,21 @@ machine.loadAverage1m.end = Number(loadavg()[0]!.toFixed(2))
 const distShaEnd = sha256(DIST)
 
 function publicationRow(runs: readonly PublicationRun[], cas: number) {
+  /** A whole-number figure of one measure over the runs. */
+  const whole = (measure: (run: PublicationRun) => number) => figure(runs.map(measure), 0)
   return {
     cas,
     latencyMs: LATENCY,
     wallMs: figure(runs.map((r) => r.wallMs)),
-    networkSpanMs: figure(
-      runs.map((r) => r.log.networkSpanMs),
-      0
-    ),
-    requests: figure(
-      runs.map((r) => r.log.requests),
-      0
-    ),
-    httpRequests: figure(
-      runs.map((r) => r.log.httpRequests),
-      0
-    ),
-    graphWrites: figure(
-      runs.map((r) => r.log.graphWrites),
-      0
-    ),
-    sequentialRounds: figure(
-      runs.map((r) => r.log.rounds),
-      0
-    ),
-    peakConcurrency: figure(
-      runs.map((r) => r.log.peakConcurrency),
-      0
-    ),
-    emulatorCpuMs: figure(
-      runs.map((r) => r.emulatorCpuMs),
-      0
-    ),
-    beforeFirstRequestMs: figure(
-      runs.map((r) => r.beforeFirstRequestMs),
-      0
-    ),
-    afterLastAnswerMs: figure(
-      runs.map((r) => r.afterLastAnswerMs),
-      0
-    ),
+    networkSpanMs: whole((r) => r.log.networkSpanMs),
+    requests: whole((r) => r.log.requests),
+    httpRequests: whole((r) => r.log.httpRequests),
+    graphWrites: whole((r) => r.log.graphWrites),
+    sequentialRounds: whole((r) => r.log.rounds),
+    peakConcurrency: whole((r) => r.log.peakConcurrency),
+    emulatorCpuMs: whole((r) => r.emulatorCpuMs),
+    beforeFirstRequestMs: whole((r) => r.beforeFirstRequestMs),
+    afterLastAnswerMs: whole((r) => r.afterLastAnswerMs),
     criticalPath: runs[0]?.log.criticalPath ?? '',
     byRole: runs[0]?.log.byRole ?? {},
     floorMs,
