@@ -52,7 +52,7 @@ export async function loadCertificates(
     }
   }
   if (files.length > MAX_FILES) {
-    problems.push({ severity: 'error', message: `\`${input}\` match ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
+    problems.push({ severity: 'error', message: `\`${input}\` matches ${files.length} files, more than ${MAX_FILES}; ${NARROW}` })
     return { certificates: [], problems }
   }
   // A few files at a time, in order: the reads overlap (a bundle folder holds hundreds of small
